@@ -1,0 +1,220 @@
+"""Caucasus Map — the Streamlit page. Layout and widgets only: the logic lives in caucasus_map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from caucasus_map import mapview, render
+from caucasus_map.dataset import Dataset, build_dataset, current_build_dir, load_dataset
+from caucasus_map.errors import DataValidationError
+from caucasus_map.export import to_csv, to_geojson
+from caucasus_map.page import clamp_month, corpus_line, places_matching
+from caucasus_map.places import Place, load_places
+from caucasus_map.query import Filters, count_per_place, filter_items
+from caucasus_map.reader import reader_html
+from caucasus_map.timeline import counts_per_month, month_end, months_between
+from caucasus_map.view_state import ViewState, parse_query_params, to_query_params
+
+st.set_page_config(page_title="Caucasus Map", page_icon="🗺️", layout="wide")
+mapview.ensure_vendor_assets(Path(__file__).parent / "static")
+
+
+@st.cache_resource(show_spinner="Building the dataset…")
+def ensure_build() -> tuple[str | None, list[str]]:
+    """Build once per server process; on broken inputs keep the last good build and warn."""
+    try:
+        return str(build_dataset().path), []
+    except DataValidationError as exc:
+        folder = current_build_dir()
+        return (str(folder) if folder else None), [str(p) for p in exc.problems]
+
+
+@st.cache_resource(show_spinner="Loading the dataset…")
+def dataset(folder: str) -> Dataset:
+    return load_dataset(build_if_missing=False)
+
+
+@st.cache_resource
+def gazetteer(folder: str) -> list[Place]:
+    return load_places(validate=False)
+
+
+@st.cache_resource
+def map_shapes(folder: str):  # noqa: ANN201 - a GeoDataFrame
+    return mapview.display_geometries(dataset(folder).places)
+
+
+folder, problems = ensure_build()
+if problems:
+    listed = "\n".join(f"- {p}" for p in problems[:10])
+    st.warning(
+        "The data has problems, so the page shows the last good build. "
+        f"Run `caucasus-map check` for the full list.\n\n{listed}"
+    )
+if folder is None:
+    st.error("No dataset could be built. Fix the problems above and reload the page.")
+    st.stop()
+data = dataset(folder)
+items_all, places = data.items, data.places
+place_list = gazetteer(folder)
+place_names = {p.id: p.name for p in place_list}
+other_names = {p.id: p.other_names for p in place_list}
+
+view = parse_query_params(
+    {k: st.query_params.get_all(k) for k in st.query_params},
+    place_ids=set(place_names),
+    article_ids=set(data.articles["article_id"]),
+)
+for warning in view.warnings:
+    st.toast(warning)
+
+st.title("Caucasus Map")
+st.caption(corpus_line(data.articles, items_all))
+if items_all.empty:
+    st.info("The dataset has no events or excerpts yet. Add articles with `caucasus-map ingest`.")
+    st.stop()
+
+# --- sidebar: filters ---------------------------------------------------------------------------
+outlets = sorted(items_all["outlet"].dropna().unique())
+types = sorted(items_all["event_type"].dropna().unique())
+with st.sidebar:
+    st.header("Filters")
+    chosen_outlets = st.multiselect(
+        "Outlet", outlets, default=[o for o in view.outlets if o in outlets]
+    )
+    chosen_types = st.multiselect(
+        "Event type",
+        types,
+        default=[t for t in view.event_types if t in types],
+        help="Narrows the curated events; excerpts have no type and stay.",
+    )
+    search = st.text_input(
+        "Search",
+        value=view.text,
+        placeholder="Stepanakert, blockade, Pashinyan…",
+        help="Searches the quotes and every name of every place (Stepanakert finds Khankendi).",
+    )
+    tiles = st.toggle("OpenStreetMap background (needs internet)", value=False)
+
+# --- timeline and window ------------------------------------------------------------------------
+months = months_between(items_all["date_start"].min().date(), items_all["date_end"].max().date())
+matching = places_matching(place_list, search)
+base_filters = Filters(
+    outlets=frozenset(chosen_outlets), event_types=frozenset(chosen_types), text=search
+)
+st.bar_chart(
+    counts_per_month(filter_items(items_all, base_filters, matching_place_ids=matching), months),
+    height=150,
+    x_label="",
+    y_label="per month",
+    color=["#b3261e", "#9aa5b1"],
+)
+window = st.select_slider(
+    "Time window",
+    options=months,
+    value=(
+        clamp_month(view.date_from, months, months[0]),
+        clamp_month(view.date_to, months, months[-1]),
+    ),
+    format_func=lambda d: f"{d:%b %Y}",
+)
+date_from, date_to = window[0], month_end(window[1])
+filters = Filters(
+    date_from=date_from,
+    date_to=date_to,
+    outlets=base_filters.outlets,
+    event_types=base_filters.event_types,
+    text=search,
+)
+in_window = filter_items(items_all, filters, matching_place_ids=matching)
+counts = dict(count_per_place(in_window)[["place_id", "items"]].itertuples(index=False, name=None))
+
+# --- map and side panel -------------------------------------------------------------------------
+map_col, side_col = st.columns([3, 2], gap="medium")
+with map_col:
+    if in_window.empty:
+        st.info(
+            "Nothing falls in this window with these filters. Widen the time window, "
+            "or clear the outlet, type and search filters in the sidebar."
+        )
+    popups = render.popups_by_place(in_window, place_names, date_from=date_from, date_to=date_to)
+    returned = st_folium(
+        mapview.base_map(map_shapes(folder), other_names, tiles=tiles),
+        key="map",
+        height=560,
+        use_container_width=True,
+        feature_group_to_add=mapview.window_layer(map_shapes(folder), counts, popups, other_names),
+        returned_objects=["last_active_drawing"],
+    )
+
+selected = view.place
+clicked = ((returned or {}).get("last_active_drawing") or {}).get("properties", {}).get("id")
+if clicked and clicked != st.session_state.get("last_click"):
+    st.session_state["last_click"] = clicked  # the component repeats its last click on reruns
+    selected = clicked
+reader = (view.article, view.quote) if view.article else None
+
+with side_col:
+    options = [None, *sorted(place_names, key=lambda pid: (-counts.get(pid, 0), place_names[pid]))]
+    selected = st.selectbox(
+        "Place",
+        options,
+        index=options.index(selected) if selected in options else 0,
+        format_func=lambda pid: (
+            "Choose a place, or click one on the map"
+            if pid is None
+            else f"{place_names[pid]} ({counts.get(pid, 0)})"
+        ),
+    )
+    if selected:
+        entries = in_window[in_window["place_id"] == selected].drop_duplicates("group_id")
+        st.subheader(place_names[selected])
+        if other_names.get(selected):
+            st.caption("Also: " + ", ".join(other_names[selected]))
+        if entries.empty:
+            st.info("Nothing for this place in the window. Widen the time window.")
+        else:
+            per_page = 8
+            pages = -(-len(entries) // per_page)
+            page = st.number_input("Page", 1, pages, 1) if pages > 1 else 1
+            shown = entries.sort_values(["date_start", "kind"]).iloc[
+                (page - 1) * per_page : page * per_page
+            ]
+            labels = shown.apply(lambda row: render.event_date_label(row.to_dict()), axis=1)
+            for label, group in shown.groupby(labels, sort=False):
+                st.markdown(f"**{label}**")
+                for item in group.to_dict("records"):
+                    st.markdown(render.item_html(item), unsafe_allow_html=True)
+                    if st.button("Read in context", key=f"read-{item['item_id']}"):
+                        reader = (item["article_id"], (item["quote_start"], item["quote_end"]))
+            st.caption(f"{len(entries)} entries · page {page} of {pages}")
+
+if reader:
+    st.divider()
+    st.markdown(reader_html(data, reader[0], reader[1]), unsafe_allow_html=True)
+
+with st.sidebar:
+    st.header("Export what is on screen")
+    geometry = dict(zip(places["id"], places.geometry, strict=True))
+    st.download_button("CSV", to_csv(in_window), "caucasus-map.csv", "text/csv")
+    st.download_button(
+        "GeoJSON", to_geojson(in_window, geometry), "caucasus-map.geojson", "application/geo+json"
+    )
+
+st.query_params.from_dict(
+    to_query_params(
+        ViewState(
+            date_from=date_from if window[0] != months[0] else None,
+            date_to=date_to if window[1] != months[-1] else None,
+            place=selected,
+            outlets=tuple(chosen_outlets),
+            event_types=tuple(chosen_types),
+            text=search,
+            article=reader[0] if reader else None,
+            quote=tuple(int(x) for x in reader[1]) if reader and reader[1] else None,
+        )
+    )
+)

@@ -1,0 +1,163 @@
+"""The ``caucasus-map`` command line: build, check, extract, export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from caucasus_map import settings
+from caucasus_map.errors import CaucasusMapError, DataValidationError
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option} {value!r} is not a date: use YYYY-MM-DD, e.g. 2023-09-01")
+    return None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="caucasus-map")
+def main() -> None:
+    """Caucasus Map: places in articles on the Armenia–Azerbaijan conflict, with their sources.
+
+    Reads data/ and geo/ under $CAUCASUS_MAP_ROOT when set, else the project folder.
+    """
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Rebuild even when no input changed.")
+def build(force: bool) -> None:
+    """Extract every article and join events and excerpts to places into build/."""
+    try:
+        from caucasus_map.dataset import build_dataset
+
+        result = build_dataset(force=force, progress=lambda m: click.echo(m, err=True))
+    except DataValidationError as exc:
+        _report_problems(exc.problems)
+        sys.exit(1)
+    counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
+    if result.rebuilt:
+        click.echo(f"built {result.path} in {result.seconds:.2f}s: {counts}")
+    else:
+        click.echo(f"up to date: {result.path} ({counts}); use --force to rebuild")
+
+
+def _report_problems(problems: list) -> None:
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    click.echo(
+        f"{len(problems)} problem(s); fix them and run `caucasus-map check`. "
+        "The last good build (if any) is still in use.",
+        err=True,
+    )
+
+
+@main.command()
+def check() -> None:
+    """Validate data/ and geo/: schema, geometry, ids, aliases, hashes, quotes, dates."""
+    from caucasus_map.check import collect_problems
+
+    problems = collect_problems()
+    if problems:
+        _report_problems(problems)
+        sys.exit(1)
+    click.echo(f"ok: {settings.project_root()} has no problems")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--published", help="Publication date (YYYY-MM-DD) that relative dates resolve against."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract (the default).")
+def extract(file: Path, published: str | None, as_json: bool) -> None:
+    """Print the place mentions and date expressions found in FILE.
+
+    A file of the corpus is read with its metadata (every article it holds, each with its own
+    publication date); any other file has its body guessed and needs --published for relative dates.
+    """
+    from caucasus_map.body import guess_body_span
+    from caucasus_map.corpus import load_articles, read_source_text, sha256_of
+    from caucasus_map.extract import extraction_json
+    from caucasus_map.mentions import PlaceMatcher
+    from caucasus_map.places import load_places
+
+    published_date = _parse_date(published, "--published")
+    if not file.exists():
+        _fail(f"{file}: no such file")
+    try:
+        text = read_source_text(file)
+    except UnicodeDecodeError:
+        _fail(f"{file}: not UTF-8 text; convert it (e.g. `iconv -t UTF-8`) and try again")
+    try:
+        places = load_places(settings.places_path())
+        articles = load_articles()
+    except DataValidationError as exc:
+        _report_problems(exc.problems)
+        sys.exit(1)
+    digest = sha256_of(file)
+    known = sorted((a for a in articles if a.sha256 == digest), key=lambda a: a.span)
+    if known:
+        spans = [(a.span, published_date or a.published) for a in known]
+    else:
+        spans = [(guess_body_span(text), published_date)]
+    result = extraction_json(text, spans, PlaceMatcher(places))
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["geojson", "csv"]), default="geojson", show_default=True
+)
+@click.option("--from", "date_from", help="First day of the window (YYYY-MM-DD).")
+@click.option("--to", "date_to", help="Last day of the window (YYYY-MM-DD).")
+@click.option("--place", "place_ids", multiple=True, help="A place id (repeatable).")
+def export(
+    fmt: str, date_from: str | None, date_to: str | None, place_ids: tuple[str, ...]
+) -> None:
+    """Print the events and excerpts joined to their places, optionally filtered."""
+    from caucasus_map.dataset import load_dataset
+    from caucasus_map.export import to_csv, to_geojson
+    from caucasus_map.query import Filters, filter_items
+
+    start, end = _parse_date(date_from, "--from"), _parse_date(date_to, "--to")
+    if start and end and start > end:
+        _fail(f"--from {start} is after --to {end}; swap them")
+    try:
+        dataset = load_dataset()
+    except DataValidationError as exc:
+        _report_problems(exc.problems)
+        sys.exit(1)
+    unknown = sorted(set(place_ids) - set(dataset.places["id"]))
+    if unknown:
+        _fail(f"unknown place id(s) {', '.join(unknown)}; ids are listed in geo/places.geojson")
+    items = filter_items(dataset.items, Filters(start, end, frozenset(place_ids)))
+    if fmt == "csv":
+        click.echo(to_csv(items), nl=False)
+    else:
+        geometry = dict(zip(dataset.places["id"], dataset.places.geometry, strict=True))
+        click.echo(to_geojson(items, geometry))
+
+
+def run() -> None:  # pragma: no cover - console entry with friendly errors
+    try:
+        main()
+    except CaucasusMapError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,111 @@
+"""The reader: a whole article body with its place mentions and dates highlighted and the chosen
+quote marked, under its metadata (outlet, date and its basis, speakers)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from caucasus_map.corpus import read_source_text
+from caucasus_map.render import esc, highlighted_text
+from caucasus_map.settings import corpus_dir
+
+READER_CSS = (
+    "<style>.cm-reader{font:15px/1.6 Georgia,serif;max-width:52em}"
+    ".cm-reader mark.loc{background:#ffe3a3}.cm-reader mark.actor{background:#e3e8ff}"
+    ".cm-reader mark.date{background:#d6f5d6}"
+    ".cm-reader .cm-focus{outline:2px solid #b3261e;background:#fff2f0}"
+    ".cm-meta{color:#444;font:13px system-ui,sans-serif}</style>"
+)
+
+
+def reader_marks(
+    mentions: pd.DataFrame, dates: pd.DataFrame, place_names: dict[str, str]
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, css class, title) for every mention and date of one article."""
+    marks = [
+        (
+            int(r.start),
+            int(r.end),
+            "loc" if r.role == "location" else "actor",
+            f"{place_names.get(r.place_id, r.place_id)} ({r.role})",
+        )
+        for r in mentions.itertuples(index=False)
+    ]
+    marks += [
+        (
+            int(r.start),
+            int(r.end),
+            "date",
+            f"{r.date_start:%Y-%m-%d} – {r.date_end:%Y-%m-%d} ({r.precision})",
+        )
+        for r in dates.itertuples(index=False)
+    ]
+    # Keep the first of overlapping marks so the HTML stays well nested.
+    marks.sort()
+    kept: list[tuple[int, int, str, str]] = []
+    for mark in marks:
+        if not kept or mark[0] >= kept[-1][1]:
+            kept.append(mark)
+    return kept
+
+
+def article_reader_html(
+    article: dict[str, Any],
+    text: str,
+    marks: list[tuple[int, int, str, str]],
+    focus: tuple[int, int] | None,
+) -> str:
+    """The escaped HTML of the reader for one article."""
+    start, end = int(article["span_start"]), int(article["span_end"])
+    if focus and not (start <= focus[0] < focus[1] <= end):
+        focus = None
+    sections = [(start, focus[0]), focus, (focus[1], end)] if focus else [(start, end)]
+    body_parts = []
+    for i, (a, b) in enumerate(sections):
+        inside = [m for m in marks if a <= m[0] and m[1] <= b]
+        html_part = highlighted_text(text, a, b, inside)
+        if focus and i == 1:
+            html_part = f"<div class='cm-focus' id='cm-quote'>{html_part}</div>"
+        body_parts.append(html_part)
+    published = article.get("published")
+    meta = [
+        f"<b>{esc(article.get('outlet'))}</b>",
+        f"{esc(article.get('outlet_country') or 'country unknown')}",
+        f"{esc(article.get('kind'))}",
+    ]
+    if published is not None and not pd.isna(published):
+        how = ", ".join(
+            esc(article[key])
+            for key in ("published_basis", "published_precision")
+            if article.get(key)
+        )
+        meta.append(f"published {published:%-d %B %Y}" + (f" ({how})" if how else ""))
+    if article.get("speakers"):
+        meta.append(f"speakers: {esc(article['speakers'])}")
+    evidence = esc(article.get("published_evidence") or "")
+    title = esc(article.get("title") or "(no headline in the source)")
+    return (
+        f"{READER_CSS}<div class='cm-reader'><h3>{title}</h3>"
+        f"<div class='cm-meta'>{' · '.join(meta)}<br><small>Date evidence: {evidence}</small>"
+        f"<br><small>Source file: {esc(article.get('source_file'))} "
+        f"[{start}:{end}] · <mark class='loc'>place</mark> <mark class='actor'>government"
+        f"</mark> <mark class='date'>date</mark></small></div>{''.join(body_parts)}</div>"
+    )
+
+
+def reader_html(data: Any, article_id: str, focus: tuple[int, int] | None) -> str:
+    """The reader for ``article_id`` in the built dataset ``data``."""
+    rows = data.articles[data.articles["article_id"] == article_id]
+    if rows.empty:
+        return f"<p>No article {esc(article_id)} in this dataset.</p>"
+    article = rows.iloc[0].to_dict()
+    text = read_source_text(corpus_dir() / article["source_file"])
+    place_names = dict(zip(data.places["id"], data.places["name"], strict=True))
+    marks = reader_marks(
+        data.mentions[data.mentions["article_id"] == article_id],
+        data.dates[data.dates["article_id"] == article_id],
+        place_names,
+    )
+    return article_reader_html(article, text, marks, focus)

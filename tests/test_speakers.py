@@ -1,0 +1,71 @@
+import pytest
+
+from caucasus_map.corpus import Speaker
+from caucasus_map.sentences import split_sentences
+from caucasus_map.speakers import attribute_speakers
+
+KAZEMI = Speaker("Ahmad Kazemi", ("Kazemi",), "expert")
+HESHMATI = Speaker("Burhan Heshmati", ("Heshmati",), "expert")
+ALWAGHT = Speaker("Alwaght", ("Alwaght",), "interviewer")
+
+
+def speakers_of(text: str, speakers: list[Speaker], interview: bool = True) -> list[str | None]:
+    return attribute_speakers(split_sentences(text), speakers, interview=interview)
+
+
+def test_verb_colon_names_the_speaker_and_holds_the_paragraph() -> None:
+    text = "Kazemi pointed out: Baku wants more. Moscow failed.\nThe site reports."
+    assert speakers_of(text, [KAZEMI]) == ["Ahmad Kazemi", "Ahmad Kazemi", None]
+
+
+def test_qa_labels_hold_until_the_next_label() -> None:
+    text = (
+        "Alwaght: What is the goal?\n"
+        "Heshmati: To force them out.\n"
+        "Another goal is pressure.\n"
+        "Alwaght: And Iran?"
+    )
+    assert speakers_of(text, [HESHMATI, ALWAGHT]) == [
+        "Alwaght",
+        "Burhan Heshmati",
+        "Burhan Heshmati",
+        "Alwaght",
+    ]
+
+
+def test_pronoun_points_back_at_the_last_speaker() -> None:
+    text = "“We need arms,” Pashinyan said.\n“We will buy them,” he added."
+    pashinyan = Speaker("Nikol Pashinyan", ("Pashinyan",))
+    assert speakers_of(text, [pashinyan], interview=False) == ["Nikol Pashinyan"] * 2
+
+
+def test_said_followed_by_an_unknown_name() -> None:
+    text = "“This can be the cornerstone,” said Iran’s Foreign Minister Hossein Amir-Abdollahian."
+    assert speakers_of(text, [], interview=False) == ["Hossein Amir-Abdollahian"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baku said the drills were routine.",  # a government, not a person
+        "The ministry said 3,000 troops would take part.",
+        "Tensions are running high between Armenia and Azerbaijan.",
+    ],
+)
+def test_narration_and_institutions_have_no_speaker(text: str) -> None:
+    assert speakers_of(text, [KAZEMI], interview=False) == [None]
+
+
+def test_description_of_the_interviewee_in_an_interview() -> None:
+    text = "The international law expert recalled: the crossing was closed."
+    assert speakers_of(text, [KAZEMI]) == ["Ahmad Kazemi"]
+
+
+def test_corpus_attribution(articles, text_of) -> None:
+    article = articles["alwaght_kozehgar_20210113"]
+    text = text_of(article)
+    sentences = split_sentences(text, *article.span)
+    speakers = attribute_speakers(sentences, article.speakers, interview=True)
+    by_start = {s.text[:40]: who for s, who in zip(sentences, speakers, strict=True)}
+    assert by_start["The group was totally marginalized in th"] == "Vali Kozehgar-Kaleji"
+    assert by_start["Alwaght- On Monday, Russian President Vl"] is None

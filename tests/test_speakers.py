@@ -9,8 +9,13 @@ HESHMATI = Speaker("Burhan Heshmati", ("Heshmati",), "expert")
 ALWAGHT = Speaker("Alwaght", ("Alwaght",), "interviewer")
 
 
+PLACES = frozenset({"Baku", "Moscow", "Armenia"})
+
+
 def speakers_of(text: str, speakers: list[Speaker], interview: bool = True) -> list[str | None]:
-    return attribute_speakers(split_sentences(text), speakers, interview=interview)
+    return attribute_speakers(
+        split_sentences(text), speakers, interview=interview, not_people=PLACES
+    )
 
 
 def test_verb_colon_names_the_speaker_and_holds_the_paragraph() -> None:
@@ -37,6 +42,14 @@ def test_pronoun_points_back_at_the_last_speaker() -> None:
     text = "“We need arms,” Pashinyan said.\n“We will buy them,” he added."
     pashinyan = Speaker("Nikol Pashinyan", ("Pashinyan",))
     assert speakers_of(text, [pashinyan], interview=False) == ["Nikol Pashinyan"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“We will not retreat,” Pashinyan said.", "Pashinyan said on Sunday that talks go on."],
+)
+def test_a_lone_surname_before_said(text: str) -> None:
+    assert speakers_of(text, [], interview=False) == ["Pashinyan"]
 
 
 def test_said_followed_by_an_unknown_name() -> None:

@@ -33,7 +33,10 @@ def extract_article(article: Article, text: str, matcher: PlaceMatcher) -> Artic
     start, end = article.span
     sentences = split_sentences(text, start, end)
     speakers = attribute_speakers(
-        sentences, article.speakers, interview=article.kind == "interview"
+        sentences,
+        article.speakers,
+        interview=article.kind == "interview",
+        not_people=matcher.surface_forms,
     )
     mentions = matcher.find(text, start, end)
     dates = find_dates(text, article.published, start=start, end=end)

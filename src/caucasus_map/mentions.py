@@ -82,6 +82,8 @@ class PlaceMatcher:
         )
         # Display names such as "Shusha (Shushi)" are not surface forms; aliases carry those.
         aliases = [(a, pid) for a, pid in aliases if "(" not in a]
+        #: Every alias and name: words that name a place, never a person.
+        self.surface_forms = frozenset(a for a, _ in aliases)
         self._owner: list[str] = []
         alternatives: list[str] = []
         seen: set[str] = set()

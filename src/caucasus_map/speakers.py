@@ -31,6 +31,9 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _SAID_NAME = re.compile(
     r"\bsaid,?\s+(?:[\w’']+\s+){0,5}?((?:[A-Z][\w\-’']+\s){1,3}[A-Z][\w\-’']+)\s*[.,]?$"
 )
+# "“…,” Pashinyan said" / "Pashinyan said on Sunday": one capitalised word after a quote or at
+# the start of the sentence.
+_SURNAME_SAID = re.compile(r"(?:^|[”\"],?\s+)([A-Z][\w\-’']+)\s+(?:has\s+)?(?:said|says|added)\b")
 _NAME_SAID = re.compile(r"((?:[A-Z][\w\-’']+\s){1,3}[A-Z][\w\-’']+),?\s+(?:has\s+)?(?:said|says)\b")
 
 
@@ -51,9 +54,17 @@ def _named(text: str, aliases: list[tuple[str, str]]) -> str | None:
 
 
 def attribute_speakers(
-    sentences: Sequence[Sentence], speakers: Sequence[Speaker], *, interview: bool
+    sentences: Sequence[Sentence],
+    speakers: Sequence[Speaker],
+    *,
+    interview: bool,
+    not_people: frozenset[str] = frozenset(),
 ) -> list[str | None]:
-    """The speaker of each sentence (a display name), or None when the narrator speaks."""
+    """The speaker of each sentence (a display name), or None when the narrator speaks.
+
+    ``not_people`` are names that say something without being a person ("Baku said"): the
+    gazetteer's aliases, so that a lone capitalised word before "said" can still be a surname.
+    """
     aliases = _alias_table(speakers)
     interviewers = {s.name for s in speakers if (s.role or "").lower() == "interviewer"}
     interviewees = [s.name for s in speakers if s.name not in interviewers]
@@ -68,7 +79,9 @@ def attribute_speakers(
             paragraph, floor = sentence.paragraph, label_floor
         text = sentence.text
         label = _LABEL.match(text)
-        speaker = _speaker_of(text, aliases, last_speaker, primary, interview=interview)
+        speaker = _speaker_of(
+            text, aliases, last_speaker, primary, interview=interview, not_people=not_people
+        )
         if label and speaker is not None:
             label_floor = speaker
         if speaker is None and floor is not None:
@@ -102,6 +115,7 @@ def _speaker_of(
     primary: str | None,
     *,
     interview: bool,
+    not_people: frozenset[str] = frozenset(),
 ) -> str | None:
     label = _LABEL.match(text)
     if label:
@@ -125,6 +139,9 @@ def _speaker_of(
             named = _named(match.group(1), aliases) or _proper_name(match.group(1))
             if named:
                 return named
+    surname = _SURNAME_SAID.search(text)
+    if surname and surname.group(1) not in not_people and surname.group(1) not in _NOT_NAMES:
+        return surname.group(1)
     if _PRONOUN.search(window) and (last_speaker or primary):
         return last_speaker or primary
     if interview and primary and _DESCRIPTION.search(window):
@@ -132,7 +149,10 @@ def _speaker_of(
     return None
 
 
-_NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "But", "And", "However", "Monday"})
+_NOT_NAMES = frozenset(
+    "The A An This That But And However Monday He She It They We I Officials Sources Analysts "
+    "Experts Observers Critics Witnesses Residents".split()
+)
 
 
 def _proper_name(candidate: str) -> str | None:

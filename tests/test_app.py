@@ -1,0 +1,76 @@
+"""The page's widgets and URL state, run headless with Streamlit's AppTest (no browser)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from caucasus_map.settings import PACKAGE_ROOT
+
+APP = str(PACKAGE_ROOT / "app.py")
+
+
+def run(**params: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.fixture(scope="module")
+def plain() -> AppTest:
+    return run()
+
+
+def test_header_states_the_corpus(plain: AppTest) -> None:
+    caption = plain.caption[0].value
+    assert "6 articles from 4 outlets" in caption and "curated events" in caption
+
+
+def test_permalink_restores_place_window_and_filters() -> None:
+    app = run(place="shusha", **{"from": "2020-01-01", "to": "2021-12-31"}, q="Shusha")
+    assert app.selectbox[0].value == "shusha"
+    assert app.select_slider[0].value == (date(2020, 1, 1), date(2021, 12, 1))
+    assert app.text_input[0].value == "Shusha"
+    assert any("Shusha" in h.value for h in app.subheader)
+    assert app.query_params["place"] == ["shusha"] or app.query_params["place"] == "shusha"
+
+
+def test_moving_the_window_updates_the_url() -> None:
+    app = run()
+    app.select_slider[0].set_value((date(2023, 8, 1), date(2023, 9, 1))).run()
+    params = {k: app.query_params[k] for k in app.query_params}
+    flat = {k: v[0] if isinstance(v, list) else v for k, v in params.items()}
+    assert flat["from"] == "2023-08-01" and flat["to"] == "2023-09-30"
+
+
+def test_choosing_a_place_lists_its_items_by_date() -> None:
+    app = run(**{"from": "2023-08-01", "to": "2023-09-30"})
+    app.selectbox[0].set_value("aghdam_khankendi_road").run()
+    assert any("Aghdam–Khankendi road" in h.value for h in app.subheader)
+    texts = " ".join(m.value for m in app.markdown)
+    assert "<blockquote class='cm-quote'>" in texts and "Red Crescent" in texts
+
+
+def test_empty_window_says_how_to_widen_it() -> None:
+    app = run(q="no such words anywhere in the corpus")
+    infos = " ".join(i.value for i in app.info)
+    assert "Widen the time window" in infos
+
+
+def test_bad_url_values_are_reported_not_fatal() -> None:
+    app = run(place="atlantis", **{"from": "21/05/2023"})
+    toasts = " ".join(t.value for t in app.toast)
+    assert "atlantis" in toasts and "YYYY-MM-DD" in toasts
+    assert app.selectbox[0].value is None
+
+
+def test_read_in_context_opens_the_reader_at_the_quote() -> None:
+    app = run(article="caliber_lachin_20230901", quote="2900-3100")
+    reader = [m.value for m in app.markdown if "cm-reader" in m.value]
+    assert reader and "Caliber.az" in reader[0]
+    assert "<mark class='loc'" in reader[0] and "<mark class='date'" in reader[0]

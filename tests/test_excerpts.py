@@ -1,0 +1,66 @@
+from datetime import date
+
+from caucasus_map.corpus import Article
+from caucasus_map.extract import extract_article
+
+
+def article(text: str, published: date | None = date(2023, 8, 17), kind: str = "news") -> Article:
+    return Article(
+        id="t",
+        source_file="t.txt",
+        sha256="0",
+        span=(0, len(text)),
+        title=None,
+        outlet="Test",
+        outlet_country=None,
+        kind=kind,
+        published=published,
+        published_precision="day",
+        published_basis="stated",
+    )
+
+
+def excerpts_of(text: str, matcher, **kwargs):
+    return extract_article(article(text, **kwargs), text, matcher).excerpts
+
+
+def test_sentence_date_wins_over_publication(matcher) -> None:
+    text = "The UNSC met on Karabakh yesterday. Shusha fell in November 2020. Baku denied it."
+    rows = [
+        (e.place_id, e.date_start, e.precision, e.date_basis) for e in excerpts_of(text, matcher)
+    ]
+    assert rows == [
+        ("karabakh", date(2023, 8, 16), "day", "resolved"),
+        ("shusha", date(2020, 11, 1), "month", "stated"),
+    ]  # "Baku denied" is a government acting: no excerpt at Baku
+
+
+def test_undated_sentence_is_reported_on_the_publication_day(matcher) -> None:
+    (excerpt,) = excerpts_of("Aid waited on the Aghdam-Khankendi road.", matcher)
+    assert (excerpt.date_start, excerpt.date_basis, excerpt.date_surface) == (
+        date(2023, 8, 17),
+        "reported",
+        None,
+    )
+
+
+def test_one_excerpt_per_sentence_and_place_with_offsets(matcher) -> None:
+    text = "Intro.\nThe Lachin corridor, the Lachin road, is closed near Shusha."
+    excerpts = excerpts_of(text, matcher)
+    assert [e.place_id for e in excerpts] == ["lachin_corridor", "shusha"]
+    for e in excerpts:
+        assert text[e.quote_start : e.quote_end] == e.quote
+        assert e.surface in e.quote
+
+
+def test_speaker_is_carried(matcher) -> None:
+    text = "“The road to Shusha must open,” Pashinyan said."
+    (excerpt,) = excerpts_of(text, matcher)
+    assert excerpt.speaker == "Pashinyan"
+
+
+def test_without_publication_date_undated_sentences_are_skipped(matcher) -> None:
+    assert excerpts_of("Shusha is quiet.", matcher, published=None) == []
+    assert [e.place_id for e in excerpts_of("Shusha fell in 2020.", matcher, published=None)] == [
+        "shusha"
+    ]

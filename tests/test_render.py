@@ -57,7 +57,7 @@ def test_popup_quotes_in_blockquotes_and_counts_the_rest() -> None:
     assert html.count("<blockquote") == 4
     assert "2 more in the side panel" in html
     assert "article=a" in html and "quote=10-59" in html and "to=2023-01-31" in html
-    assert "target='_top'" in html
+    assert "target='_blank'" in html
 
 
 def test_hostile_strings_are_escaped_everywhere() -> None:

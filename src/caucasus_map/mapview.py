@@ -257,7 +257,9 @@ def base_map(
     background = folium.FeatureGroup(name="All places", control=False)
     for row in _sorted_places(places):
         geom_type = row.geometry.geom_type
-        tip = tooltip_html(row.name, other_names.get(row.id, []), None)
+        # A place with items in the window is covered by its emphasised twin, so the faint
+        # one's tooltip is only ever seen when the count is zero.
+        tip = tooltip_html(row.name, other_names.get(row.id, []), 0)
         _geojson_layer(
             row,
             {**_faint_style(row.kind, geom_type), "className": f"cm-place cm-place-{row.id}"},

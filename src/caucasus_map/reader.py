@@ -16,7 +16,8 @@ READER_CSS = (
     ".cm-reader mark.loc{background:#ffe3a3}.cm-reader mark.actor{background:#e3e8ff}"
     ".cm-reader mark.date{background:#d6f5d6}"
     ".cm-reader .cm-focus{outline:2px solid #b3261e;background:#fff2f0}"
-    ".cm-meta{color:#444;font:13px system-ui,sans-serif}</style>"
+    ".cm-meta{color:#444;font:13px system-ui,sans-serif}"
+    ".cm-chosen{border-left:4px solid #b3261e;margin:12px 0 4px;padding:4px 12px}</style>"
 )
 
 
@@ -85,13 +86,20 @@ def article_reader_html(
     if article.get("speakers"):
         meta.append(f"speakers: {esc(article['speakers'])}")
     evidence = esc(article.get("published_evidence") or "")
+    chosen = (
+        f"<blockquote class='cm-chosen'>{esc(text[focus[0] : focus[1]])}</blockquote>"
+        "<small>The quote is outlined in red in the article below.</small>"
+        if focus
+        else ""
+    )
     title = esc(article.get("title") or "(no headline in the source)")
     return (
         f"{READER_CSS}<div class='cm-reader'><h3>{title}</h3>"
         f"<div class='cm-meta'>{' · '.join(meta)}<br><small>Date evidence: {evidence}</small>"
         f"<br><small>Source file: {esc(article.get('source_file'))} "
         f"[{start}:{end}] · <mark class='loc'>place</mark> <mark class='actor'>government"
-        f"</mark> <mark class='date'>date</mark></small></div>{''.join(body_parts)}</div>"
+        f"</mark> <mark class='date'>date</mark></small></div>{chosen}"
+        f"{''.join(body_parts)}</div>"
     )
 
 

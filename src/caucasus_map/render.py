@@ -20,11 +20,16 @@ from caucasus_map.dates import format_date_range
 POPUP_LIMIT = 4
 
 
+# Characters Markdown (and Streamlit's LaTeX) would act on inside st.markdown, written as
+# entities so a quote reads exactly as in its source ("$3 billion", "*", "_").
+_MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "$*_`[]~\\"})
+
+
 def esc(value: Any) -> str:
-    """Escaped text; missing values become an empty string."""
+    """Text made inert for HTML and Markdown; missing values become an empty string."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    return html.escape(str(value), quote=True)
+    return html.escape(str(value), quote=True).translate(_MARKDOWN_ENTITIES)
 
 
 def _day(value: Any) -> date | None:
@@ -79,7 +84,9 @@ def tooltip_html(name: str, other_names: Sequence[str], count: int | None) -> st
     parts = [f"<b>{esc(name)}</b>"]
     if others:
         parts.append(f"<br><span style='color:#555'>{esc(others)}</span>")
-    if count is not None:
+    if count == 0:
+        parts.append("<br><i>nothing in this window</i>")
+    elif count is not None:
         noun = "item" if count == 1 else "items"
         parts.append(f"<br>{count} {noun} in this window")
     return "".join(parts)
@@ -95,7 +102,7 @@ def item_html(item: dict[str, Any], *, link: str | None = None) -> str:
     out.append(f"<blockquote class='cm-quote'>{esc(item['quote'])}</blockquote>")
     out.append(f"<div class='cm-cite'>{cite_line(item)}")
     if link:
-        out.append(f" · <a href='{esc(link)}' target='_top'>read in context</a>")
+        out.append(f" · <a href='{esc(link)}' target='_blank' rel='noopener'>read in context</a>")
     out.append("</div>")
     if item.get("date_note") and not pd.isna(item["date_note"]):
         out.append(f"<div class='cm-note'>Note: {esc(item['date_note'])}</div>")

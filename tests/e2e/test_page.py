@@ -91,3 +91,23 @@ def test_permalink_restores_place_and_window(page, app_url, app_root) -> None:
     assert hot == set(expected["place_id"])
     assert "tehran" not in hot  # the Tehran talks were in October 2023
     assert "place=lachin_corridor" in page.page.url
+
+
+def test_read_in_context_opens_the_reader_at_the_quote(page, app_url) -> None:
+    open_page(page.page, app_url)
+    zoom_to(page.page, 39.7583, 46.7486, 11)
+    click_place(page.page, "shusha")
+    popup = map_frame(page.page).locator(".leaflet-popup-content")
+    quote = popup.locator("blockquote").first.inner_text().strip()
+    # The map's iframe may not navigate the page it sits in: the reader opens in a new tab.
+    with page.page.context.expect_page() as opened:
+        popup.get_by_text("read in context").first.click()
+    reader_page = opened.value
+    reader_page.wait_for_load_state()
+    assert re.search(r"article=.*quote=\d+-\d+", reader_page.url)
+    wait_idle(reader_page)
+    focus = reader_page.locator(".cm-reader .cm-focus")
+    focus.wait_for(timeout=60_000)
+    assert quote in focus.inner_text()
+    assert reader_page.locator(".cm-reader mark.loc").count() > 0
+    reader_page.close()

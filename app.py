@@ -8,13 +8,17 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from caucasus_map import mapview, render
-from caucasus_map.dataset import Dataset, build_dataset, current_build_dir, load_dataset
+from caucasus_map.candidates import candidates_in_build
+from caucasus_map.dataset import Dataset, build_dataset, current_build_dir, load_build
 from caucasus_map.errors import DataValidationError
 from caucasus_map.export import to_csv, to_geojson
+from caucasus_map.ingest import IngestError, Metadata, prepare, store
+from caucasus_map.mentions import PlaceMatcher
 from caucasus_map.page import clamp_month, corpus_line, places_matching
 from caucasus_map.places import Place, load_places
 from caucasus_map.query import Filters, count_per_place, filter_items
-from caucasus_map.reader import reader_html
+from caucasus_map.reader import preview_html, reader_html
+from caucasus_map.settings import corpus_dir
 from caucasus_map.timeline import counts_per_month, month_end, months_between
 from caucasus_map.view_state import ViewState, parse_query_params, to_query_params
 
@@ -23,18 +27,18 @@ mapview.ensure_vendor_assets(Path(__file__).parent / "static")
 
 
 @st.cache_resource(show_spinner="Building the dataset…")
-def ensure_build() -> tuple[str | None, list[str]]:
-    """Build once per server process; on broken inputs keep the last good build and warn."""
+def initial_build() -> list[str]:
+    """Build once per server process; broken inputs leave the last good build in use."""
     try:
-        return str(build_dataset().path), []
+        build_dataset()
+        return []
     except DataValidationError as exc:
-        folder = current_build_dir()
-        return (str(folder) if folder else None), [str(p) for p in exc.problems]
+        return [str(p) for p in exc.problems]
 
 
-@st.cache_resource(show_spinner="Loading the dataset…")
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=2)
 def dataset(folder: str) -> Dataset:
-    return load_dataset(build_if_missing=False)
+    return load_build(Path(folder))
 
 
 @st.cache_resource
@@ -43,20 +47,32 @@ def gazetteer(folder: str) -> list[Place]:
 
 
 @st.cache_resource
+def matcher(folder: str) -> PlaceMatcher:
+    return PlaceMatcher(gazetteer(folder))
+
+
+@st.cache_data(show_spinner=False)
+def gazetteer_gaps(folder: str) -> list:
+    return candidates_in_build(dataset(folder).articles, matcher(folder), corpus_dir())
+
+
+@st.cache_resource
 def map_shapes(folder: str):  # noqa: ANN201 - a GeoDataFrame
     return mapview.display_geometries(dataset(folder).places)
 
 
-folder, problems = ensure_build()
+problems = initial_build()
 if problems:
     listed = "\n".join(f"- {p}" for p in problems[:10])
     st.warning(
         "The data has problems, so the page shows the last good build. "
         f"Run `caucasus-map check` for the full list.\n\n{listed}"
     )
-if folder is None:
+current = current_build_dir()  # read on every rerun: an ingest elsewhere shows up at once
+if current is None:
     st.error("No dataset could be built. Fix the problems above and reload the page.")
     st.stop()
+folder = str(current)
 data = dataset(folder)
 items_all, places = data.items, data.places
 place_list = gazetteer(folder)
@@ -73,6 +89,7 @@ for warning in view.warnings:
 
 st.title("Caucasus Map")
 st.caption(corpus_line(data.articles, items_all))
+preview_slot = st.empty()  # an article being added is previewed here, above the map
 if items_all.empty:
     st.info("The dataset has no events or excerpts yet. Add articles with `caucasus-map ingest`.")
     st.stop()
@@ -203,6 +220,86 @@ with st.sidebar:
     st.download_button(
         "GeoJSON", to_geojson(in_window, geometry), "caucasus-map.geojson", "application/geo+json"
     )
+
+# --- bring your own articles -------------------------------------------------------------------
+with st.sidebar:
+    st.header("Add an article")
+    with st.form("ingest", clear_on_submit=False):
+        upload = st.file_uploader("A file", type=["txt", "md", "html", "htm"])
+        pasted = st.text_area("…or paste the text", height=120)
+        outlet = st.text_input("Outlet", placeholder="found in HTML pages; else required")
+        published = st.date_input("Published", value=None, format="YYYY-MM-DD")
+        title = st.text_input("Title (optional)")
+        url = st.text_input("URL (optional)")
+        speakers = st.text_input("People quoted (optional, separated by ;)")
+        kind = st.selectbox("Kind", ["news", "analysis", "interview"])
+        previewed = st.form_submit_button("Preview")
+    if previewed:
+        raw, name, suffix = (
+            (upload.getvalue(), upload.name, Path(upload.name).suffix)
+            if upload is not None
+            else (pasted.encode("utf-8"), "pasted text", ".txt")
+        )
+        meta = Metadata(
+            outlet=outlet or None,
+            published=published,
+            title=title or None,
+            url=url or None,
+            speakers=tuple(s.strip() for s in speakers.split(";") if s.strip()),
+            kind=kind,
+        )
+        try:
+            st.session_state["preview"] = prepare(raw, name, suffix, meta)
+        except IngestError as exc:
+            st.session_state.pop("preview", None)
+            st.error(str(exc))
+
+prepared = st.session_state.get("preview")
+if prepared is not None:
+    with preview_slot.container(border=True):
+        st.subheader(f"Preview: {prepared.name}")
+        for notice in prepared.notices:
+            st.caption(notice)
+        save_col, discard_col = st.columns([1, 5])
+        if save_col.button("Save", type="primary"):
+            try:
+                stored = store(prepared)
+                with st.spinner("Rebuilding the dataset…"):
+                    build_dataset()
+            except (IngestError, DataValidationError) as exc:
+                st.error(str(exc))
+            else:
+                st.session_state.pop("preview", None)
+                message = (
+                    f"Already stored as {stored.article_id}; nothing changed."
+                    if stored.already_there
+                    else f"Saved as {stored.article_id}; it is on the map now."
+                )
+                st.session_state["saved"] = message
+                st.rerun()
+        if discard_col.button("Discard"):
+            st.session_state.pop("preview", None)
+            st.rerun()
+        st.markdown(preview_html(prepared, matcher(folder)), unsafe_allow_html=True)
+if "saved" in st.session_state:
+    st.toast(st.session_state.pop("saved"))
+
+with st.expander("Places the gazetteer lacks"):
+    found = gazetteer_gaps(folder)
+    if found:
+        st.caption(
+            "Names that follow “in”, “near”, “to” … and match no place. Add the real ones to "
+            "geo/places_source.yaml and run geo/make_places.py."
+        )
+        st.dataframe(
+            [
+                {"name": c.name, "seen": c.count, "in": ", ".join(c.articles), "example": c.example}
+                for c in found
+            ],
+            hide_index=True,
+        )
+    else:
+        st.caption("None: every name in a locative position is in the gazetteer.")
 
 st.query_params.from_dict(
     to_query_params(

@@ -74,3 +74,44 @@ def test_read_in_context_opens_the_reader_at_the_quote() -> None:
     reader = [m.value for m in app.markdown if "cm-reader" in m.value]
     assert reader and "Caliber.az" in reader[0]
     assert "<mark class='loc'" in reader[0] and "<mark class='date'" in reader[0]
+
+
+PASTED = (
+    "Aid convoy waits at Kornidzor\n\n"
+    "A convoy of humanitarian aid waited for a second day near the Lachin corridor on Tuesday, "
+    "officials in Yerevan said, as talks in Brussels resumed on 11 March 2024.\n"
+)
+
+
+def test_pasted_article_is_previewed_then_saved_onto_the_map(project_copy) -> None:
+    from caucasus_map.dataset import build_dataset
+
+    build_dataset(project_copy)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.run()
+    app.sidebar.text_area[0].set_value(PASTED)
+    app.sidebar.text_input[1].set_value("Test Wire")  # [0] is the search box
+    app.sidebar.date_input[0].set_value(date(2024, 3, 12))
+    app.sidebar.button[0].click().run()  # the form's Preview button
+    assert not app.exception, app.exception
+    preview = [m.value for m in app.markdown if "cm-reader" in m.value]
+    assert preview and "<mark class='loc'" in preview[0] and "Nothing is saved" in preview[0]
+    assert "6 articles" in app.caption[0].value  # not saved yet
+    save = next(b for b in app.button if b.label == "Save")
+    save.click().run()
+    assert not app.exception, app.exception
+    assert "7 articles" in app.caption[0].value
+    assert any("Saved as test_wire" in t.value for t in app.toast)
+
+
+def test_refused_paste_says_why_and_saves_nothing(project_copy) -> None:
+    from caucasus_map.dataset import build_dataset
+
+    build_dataset(project_copy)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.run()
+    app.sidebar.text_area[0].set_value(PASTED)
+    app.sidebar.button[0].click().run()  # no outlet, no date given
+    errors = " ".join(e.value for e in app.sidebar.error)
+    assert "pasted text: no outlet given or found" in errors
+    assert "6 articles" in app.caption[0].value

@@ -151,6 +151,119 @@ def export(
         click.echo(to_geojson(items, geometry))
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--outlet", help="The outlet that published the article(s).")
+@click.option("--published", help="Publication date, YYYY-MM-DD (else found in the text).")
+@click.option("--title", help="The headline (else the first short line above the body).")
+@click.option("--url", help="Where the article was published (http or https).")
+@click.option("--speaker", "speakers", multiple=True, help="A person quoted (repeatable).")
+@click.option(
+    "--kind",
+    type=click.Choice(["news", "analysis", "interview"]),
+    default="news",
+    show_default=True,
+)
+@click.option("--country", "outlet_country", help="The outlet's country.")
+@click.option("--no-build", is_flag=True, help="Store only; build later with `caucasus-map build`.")
+def ingest(
+    paths: tuple[Path, ...],
+    outlet: str | None,
+    published: str | None,
+    title: str | None,
+    url: str | None,
+    speakers: tuple[str, ...],
+    kind: str,
+    outlet_country: str | None,
+    no_build: bool,
+) -> None:
+    """Add .txt, .md and .html files (or folders of them) to the corpus, then rebuild.
+
+    Each file is checked before anything is written; a refused file is named with what to do,
+    and the others go on. The same content twice is stored once.
+    """
+    from caucasus_map.ingest import IngestError, Metadata, Stored, ingest_paths, iter_input_files
+
+    metadata = Metadata(
+        outlet=outlet,
+        published=_parse_date(published, "--published"),
+        title=title,
+        url=url,
+        speakers=speakers,
+        kind=kind,
+        outlet_country=outlet_country,
+    )
+    files = list(iter_input_files(paths))
+    if not files:
+        _fail(f"no .txt, .md or .html files in {', '.join(map(str, paths))}")
+    added = 0
+    show_bar = len(files) > 1  # a progress bar for folders and lists, not for one file
+    with click.progressbar(
+        length=len(files), label="ingesting", file=sys.stderr, show_pos=True, hidden=not show_bar
+    ) as bar:
+
+        def report(path: Path, result: Stored | IngestError) -> None:
+            nonlocal added
+            bar.update(1)
+            lead = "\n" if show_bar else ""
+            if isinstance(result, IngestError):
+                click.echo(f"{lead}error: {result}", err=True)
+            elif result.already_there:
+                click.echo(f"{lead}{path}: already stored as {result.article_id}; nothing changed")
+            else:
+                added += 1
+                for notice in result.notices:
+                    click.echo(f"{lead}note: {notice}", err=True)
+                click.echo(f"{lead}{path}: stored as {result.article_id} ({result.source_file})")
+
+        stored, refused = ingest_paths(files, metadata, on_result=report)
+    duplicates = sum(s.already_there for s in stored)
+    click.echo(f"{added} added, {duplicates} already there, {len(refused)} refused")
+    if added and not no_build:
+        from caucasus_map.dataset import build_dataset
+
+        try:
+            result = build_dataset()
+        except DataValidationError as exc:
+            _report_problems(exc.problems)
+            sys.exit(1)
+        click.echo(f"rebuilt {result.path} in {result.seconds:.2f}s")
+    if refused or duplicates:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--min-count", default=1, show_default=True, help="Show names seen this often.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def candidates(min_count: int, as_json: bool) -> None:
+    """Names in a locative position ("near Kornidzor") that the gazetteer lacks."""
+    from caucasus_map.candidates import find_candidates
+    from caucasus_map.corpus import article_text, load_articles
+    from caucasus_map.mentions import PlaceMatcher
+    from caucasus_map.places import load_places
+
+    try:
+        matcher = PlaceMatcher(load_places(settings.places_path()))
+        articles = load_articles()
+    except DataValidationError as exc:
+        _report_problems(exc.problems)
+        sys.exit(1)
+    found = [
+        c
+        for c in find_candidates([(a.id, article_text(a), a.span) for a in articles], matcher)
+        if c.count >= min_count
+    ]
+    if as_json:
+        click.echo(json.dumps([c.__dict__ for c in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("no candidates: every place in a locative position is in the gazetteer")
+        return
+    for c in found:
+        click.echo(f"{c.count:4}  {c.name}  ({', '.join(c.articles)}): {c.example}")
+    click.echo("add the real places to geo/places_source.yaml, then run geo/make_places.py")
+
+
 def run() -> None:  # pragma: no cover - console entry with friendly errors
     try:
         main()

@@ -331,13 +331,19 @@ class Dataset:
 
 def load_dataset(root: Path | None = None, *, build_if_missing: bool = True) -> Dataset:
     """The current build, building it first when there is none (or when asked to)."""
-    import geopandas as gpd
 
     folder = current_build_dir(root)
     if folder is None:
         if not build_if_missing:
             raise FileNotFoundError("no build yet: run `caucasus-map build`")
         folder = build_dataset(root).path
+    return load_build(folder)
+
+
+def load_build(folder: Path) -> Dataset:
+    """The tables of one build folder (as named by ``build/CURRENT``)."""
+    import geopandas as gpd
+
     items = pd.read_parquet(folder / "items.parquet", columns=list(ITEM_COLUMNS))
     return Dataset(
         path=folder,

@@ -117,3 +117,46 @@ def reader_html(data: Any, article_id: str, focus: tuple[int, int] | None) -> st
         place_names,
     )
     return article_reader_html(article, text, marks, focus)
+
+
+def preview_html(prepared: Any, matcher: Any) -> str:
+    """What an article about to be ingested yields: its body with the places and dates found,
+    before anything is saved (``prepared`` is an :class:`caucasus_map.ingest.Prepared`)."""
+    from caucasus_map.dates import find_dates
+
+    start, end = prepared.span
+    mentions = matcher.find(prepared.text, start, end)
+    dates = find_dates(prepared.text, prepared.metadata.published, start=start, end=end)
+    marks = reader_marks(
+        pd.DataFrame(
+            [(m.place_id, m.start, m.end, m.role) for m in mentions],
+            columns=["place_id", "start", "end", "role"],
+        ),
+        pd.DataFrame(
+            [(d.start, d.end, d.date_start, d.date_end, d.precision) for d in dates],
+            columns=["start", "end", "date_start", "date_end", "precision"],
+        ),
+        {pid: place.name for pid, place in matcher.places.items()},
+    )
+    meta = prepared.metadata
+    article = {
+        "span_start": start,
+        "span_end": end,
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "outlet_country": meta.outlet_country,
+        "kind": meta.kind,
+        "published": pd.Timestamp(meta.published) if meta.published else None,
+        "published_basis": "given or detected",
+        "published_precision": "day",
+        "published_evidence": "; ".join(prepared.notices) or "given with the article",
+        "speakers": "; ".join(meta.speakers),
+        "source_file": prepared.name,
+    }
+    places = sorted({m.place_id for m in mentions if m.role == "location"})
+    summary = (
+        f"<p class='cm-meta'>Found {len(mentions)} place mentions "
+        f"({len(places)} places on the map: {esc(', '.join(places)) or 'none'}) "
+        f"and {len(dates)} dates. Nothing is saved until you press Save.</p>"
+    )
+    return summary + article_reader_html(article, prepared.text, marks, None)

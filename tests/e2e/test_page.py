@@ -111,3 +111,43 @@ def test_read_in_context_opens_the_reader_at_the_quote(page, app_url) -> None:
     assert quote in focus.inner_text()
     assert reader_page.locator(".cm-reader mark.loc").count() > 0
     reader_page.close()
+
+
+HOSTILE = "<img src=x onerror=\"alert('xss')\"><script>alert('xss')</script>"
+
+
+def test_hostile_strings_never_execute(page, app_url, app_root) -> None:
+    from caucasus_map.dataset import build_dataset
+    from caucasus_map.ingest import Metadata, ingest_bytes
+
+    text = (
+        f"{HOSTILE}\n\n"
+        f"Shelling was reported in Shusha on 2 January 2024, {HOSTILE} residents said. "
+        f"<a href=\"javascript:alert('xss')\">More from Shusha</a> on the events of that day.\n"
+    )
+    meta = Metadata(
+        outlet=f"Outlet {HOSTILE}",
+        published=date(2024, 1, 3),
+        title=f"Title {HOSTILE}",
+        speakers=(f"Speaker {HOSTILE}",),
+    )
+    stored = ingest_bytes(text.encode(), f"{HOSTILE}.txt", meta, root=app_root)
+    build_dataset(app_root)
+    open_page(page.page, f"{app_url}/?place=shusha&from=2024-01-01&to=2024-01-31")
+    zoom_to(page.page, 39.7583, 46.7486, 11)
+    click_place(page.page, "shusha")
+    popup = map_frame(page.page).locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "onerror" in popup.inner_text()  # shown as text
+    wait_idle(page.page)
+    page.page.get_by_role("button", name="Read in context").first.click()
+    wait_idle(page.page)
+    reader = page.page.locator(".cm-reader")
+    reader.wait_for(timeout=30_000)
+    assert "<script>" in reader.inner_text()
+    assert stored.article_id in page.page.url
+    page.page.wait_for_timeout(1000)
+    assert page.dialogs == [], page.dialogs
+    assert page.errors == [], page.errors
+    assert page.page.locator("img[src='x']").count() == 0
+    assert map_frame(page.page).locator("img[src='x']").count() == 0

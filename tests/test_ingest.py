@@ -272,3 +272,24 @@ def test_two_ingests_at_once_are_serialised(project_copy: Path, tmp_path: Path) 
     ids = [r["id"] for r in records(project_copy) if r["outlet"] == "Lock Test"]
     assert len(ids) == 2 and len(set(ids)) == 2
     assert collect_problems(project_copy) == []
+
+
+def test_many_sessions_saving_at_once_neither_mix_nor_corrupt(project_copy: Path) -> None:
+    """Page sessions save through ingest_bytes from threads of one server process."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def save(i: int):
+        text = ARTICLE.replace("second day", f"session {i}").encode()
+        meta = Metadata(outlet=f"Session {i}", published=date(2024, 3, 12))
+        return ingest_bytes(text, f"s{i}.txt", meta, root=project_copy)
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(save, range(6)))
+    assert len({r.article_id for r in results}) == 6
+    by_id = {r["id"]: r for r in records(project_copy)}
+    for i, result in enumerate(results):
+        record = by_id[result.article_id]
+        assert record["outlet"] == f"Session {i}"  # each session's metadata with its own text
+        text = (project_copy / "data" / "corpus" / record["source_file"]).read_text()
+        assert f"session {i}" in text
+    assert collect_problems(project_copy) == []

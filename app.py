@@ -87,6 +87,7 @@ view = parse_query_params(
 for warning in view.warnings:
     st.toast(warning)
 
+st.markdown(render.PAGE_CSS, unsafe_allow_html=True)
 st.title("Caucasus Map")
 st.caption(corpus_line(data.articles, items_all))
 preview_slot = st.empty()  # an article being added is previewed here, above the map

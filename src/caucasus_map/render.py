@@ -19,6 +19,15 @@ from caucasus_map.dates import format_date_range
 
 POPUP_LIMIT = 4
 
+#: Styles of the entries in the side panel (the pop-up carries its own copy in its iframe).
+PAGE_CSS = (
+    "<style>.cm-tag{background:#eee;border-radius:3px;padding:0 5px;font-size:0.8em;"
+    "text-transform:uppercase;letter-spacing:.03em}"
+    "blockquote.cm-quote{border-left:3px solid #b3261e;margin:4px 0;padding:2px 10px}"
+    ".cm-cite{color:#555;font-size:0.85em;margin-bottom:2px}"
+    ".cm-note{color:#8a5300;font-size:0.8em}</style>"
+)
+
 
 # Characters Markdown (and Streamlit's LaTeX) would act on inside st.markdown, written as
 # entities so a quote reads exactly as in its source ("$3 billion", "*", "_").

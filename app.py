@@ -15,7 +15,7 @@ from caucasus_map.export import to_csv, to_geojson
 from caucasus_map.ingest import IngestError, Metadata, prepare, store
 from caucasus_map.mentions import PlaceMatcher
 from caucasus_map.page import clamp_month, corpus_line, places_matching
-from caucasus_map.places import Place, load_places
+from caucasus_map.places import Place, places_from_frame
 from caucasus_map.query import Filters, count_per_place, filter_items
 from caucasus_map.reader import preview_html, reader_html
 from caucasus_map.settings import corpus_dir
@@ -41,12 +41,13 @@ def dataset(folder: str) -> Dataset:
     return load_build(Path(folder))
 
 
-@st.cache_resource
+@st.cache_resource(max_entries=2)
 def gazetteer(folder: str) -> list[Place]:
-    return load_places(validate=False)
+    # The build's copy, not geo/: a broken gazetteer on disk must not break the page.
+    return places_from_frame(dataset(folder).places)
 
 
-@st.cache_resource
+@st.cache_resource(max_entries=2)
 def matcher(folder: str) -> PlaceMatcher:
     return PlaceMatcher(gazetteer(folder))
 
@@ -56,14 +57,15 @@ def gazetteer_gaps(folder: str) -> list:
     return candidates_in_build(dataset(folder).articles, matcher(folder), corpus_dir())
 
 
-@st.cache_resource
+@st.cache_resource(max_entries=2)
 def map_shapes(folder: str):  # noqa: ANN201 - a GeoDataFrame
     return mapview.display_geometries(dataset(folder).places)
 
 
 problems = initial_build()
 if problems:
-    listed = "\n".join(f"- {p}" for p in problems[:10])
+    initial_build.clear()  # try again on the next rerun: the data may have been fixed
+    listed = "\n".join(f"- {render.esc(p)}" for p in problems[:10])
     st.warning(
         "The data has problems, so the page shows the last good build. "
         f"Run `caucasus-map check` for the full list.\n\n{listed}"
@@ -85,7 +87,7 @@ view = parse_query_params(
     article_ids=set(data.articles["article_id"]),
 )
 for warning in view.warnings:
-    st.toast(warning)
+    st.toast(render.esc(warning))
 
 st.markdown(render.PAGE_CSS, unsafe_allow_html=True)
 st.title("Caucasus Map")
@@ -181,6 +183,9 @@ with side_col:
         "Place",
         options,
         index=options.index(selected) if selected in options else 0,
+        # A choice here makes the next click on the map count even if it is the last place
+        # clicked (the component repeats its last click on every rerun).
+        on_change=lambda: st.session_state.pop("last_click", None),
         format_func=lambda pid: (
             "Choose a place, or click one on the map"
             if pid is None
@@ -189,9 +194,9 @@ with side_col:
     )
     if selected:
         entries = in_window[in_window["place_id"] == selected].drop_duplicates("group_id")
-        st.subheader(place_names[selected])
+        st.subheader(render.esc(place_names[selected]))
         if other_names.get(selected):
-            st.caption("Also: " + ", ".join(other_names[selected]))
+            st.caption("Also: " + render.esc(", ".join(other_names[selected])))
         if entries.empty:
             st.info("Nothing for this place in the window. Widen the time window.")
         else:
@@ -217,9 +222,20 @@ if reader:
 with st.sidebar:
     st.header("Export what is on screen")
     geometry = dict(zip(places["id"], places.geometry, strict=True))
-    st.download_button("CSV", to_csv(in_window), "caucasus-map.csv", "text/csv")
+    # Built only when clicked; CSV cells that a spreadsheet would run as formulas are defused.
     st.download_button(
-        "GeoJSON", to_geojson(in_window, geometry), "caucasus-map.geojson", "application/geo+json"
+        "CSV",
+        lambda: to_csv(in_window, spreadsheet_safe=True),
+        "caucasus-map.csv",
+        "text/csv",
+        on_click="ignore",
+    )
+    st.download_button(
+        "GeoJSON",
+        lambda: to_geojson(in_window, geometry),
+        "caucasus-map.geojson",
+        "application/geo+json",
+        on_click="ignore",
     )
 
 # --- bring your own articles -------------------------------------------------------------------
@@ -253,22 +269,20 @@ with st.sidebar:
             st.session_state["preview"] = prepare(raw, name, suffix, meta)
         except IngestError as exc:
             st.session_state.pop("preview", None)
-            st.error(str(exc))
+            st.error(render.esc(exc))
 
 prepared = st.session_state.get("preview")
 if prepared is not None:
     with preview_slot.container(border=True):
-        st.subheader(f"Preview: {prepared.name}")
+        st.subheader(f"Preview: {render.esc(prepared.name)}")
         for notice in prepared.notices:
-            st.caption(notice)
+            st.caption(render.esc(notice))
         save_col, discard_col = st.columns([1, 5])
         if save_col.button("Save", type="primary"):
             try:
                 stored = store(prepared)
-                with st.spinner("Rebuilding the dataset…"):
-                    build_dataset()
-            except (IngestError, DataValidationError) as exc:
-                st.error(str(exc))
+            except IngestError as exc:
+                st.error(render.esc(exc))
             else:
                 st.session_state.pop("preview", None)
                 message = (
@@ -276,7 +290,15 @@ if prepared is not None:
                     if stored.already_there
                     else f"Saved as {stored.article_id}; it is on the map now."
                 )
-                st.session_state["saved"] = message
+                try:
+                    with st.spinner("Rebuilding the dataset…"):
+                        build_dataset()
+                except DataValidationError as exc:
+                    message = (
+                        f"Saved as {stored.article_id}, but the dataset could not be rebuilt "
+                        f"({len(exc.problems)} problem(s)); run `caucasus-map check`."
+                    )
+                st.session_state["saved"] = render.esc(message)
                 st.rerun()
         if discard_col.button("Discard"):
             st.session_state.pop("preview", None)
@@ -286,7 +308,7 @@ if "saved" in st.session_state:
     st.toast(st.session_state.pop("saved"))
 
 with st.expander("Places the gazetteer lacks"):
-    found = gazetteer_gaps(folder)
+    found = gazetteer_gaps(folder) if st.toggle("Look for them (reads every article)") else None
     if found:
         st.caption(
             "Names that follow “in”, “near”, “to” … and match no place. Add the real ones to "
@@ -299,7 +321,7 @@ with st.expander("Places the gazetteer lacks"):
             ],
             hide_index=True,
         )
-    else:
+    elif found is not None:
         st.caption("None: every name in a locative position is in the gazetteer.")
 
 st.query_params.from_dict(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import pytest
@@ -101,7 +102,7 @@ def test_pasted_article_is_previewed_then_saved_onto_the_map(project_copy) -> No
     save.click().run()
     assert not app.exception, app.exception
     assert "7 articles" in app.caption[0].value
-    assert any("Saved as test_wire" in t.value for t in app.toast)
+    assert any("Saved as test_wire" in html.unescape(t.value) for t in app.toast)
 
 
 def test_refused_paste_says_why_and_saves_nothing(project_copy) -> None:
@@ -115,3 +116,10 @@ def test_refused_paste_says_why_and_saves_nothing(project_copy) -> None:
     errors = " ".join(e.value for e in app.sidebar.error)
     assert "pasted text: no outlet given or found" in errors
     assert "6 articles" in app.caption[0].value
+
+
+def test_a_crafted_permalink_cannot_inject_markdown() -> None:
+    payload = "x` [**Sign in again**](https://evil.example/login) ![](https://evil.example/p.png) `"
+    app = run(place=payload)
+    toasts = [t.value for t in app.toast]
+    assert toasts and all("](" not in t and "`" not in t for t in toasts)

@@ -143,6 +143,12 @@ def test_a_folder_is_ingested_with_a_progress_bar(project_copy: Path, tmp_path: 
         (ARTICLE, ["--url", "javascript:alert(1)"], "is not an http(s) address"),
         (ARTICLE, ["--title", "two\nlines"], "has line breaks or control characters"),
         (ARTICLE.replace("12 March 2024", "Tuesday"), [], "no publication date given or found"),
+        (  # a date inside a sentence is an event's, not the publication's
+            ARTICLE.replace("12 March 2024\n\n", "").replace("A convoy", "On 27 September 2020 a"),
+            [],
+            "no publication date given or found",
+        ),
+        (ARTICLE, ["--title", "one\u2028two"], "has line breaks or control characters"),
         (ARTICLE, ["--no-outlet"], "no outlet given or found; pass --outlet NAME"),
     ],
 )

@@ -111,3 +111,11 @@ def test_reader_marks_the_quote_and_highlights() -> None:
     assert "Menu" not in html and "Footer" not in html
     assert "<div class='cm-focus' id='cm-quote'><p><mark class='loc'" in html
     assert "<mark class='actor' title='Baku (actor)'>Baku</mark>" in html
+
+
+def test_csv_download_defuses_spreadsheet_formulas() -> None:
+    from caucasus_map.export import to_csv
+
+    items = pd.DataFrame([item(quote='=HYPERLINK("http://x")', place_name="Shusha")])
+    assert "\"'=HYPERLINK" in to_csv(items, spreadsheet_safe=True)
+    assert "'=HYPERLINK" not in to_csv(items)  # the CLI keeps quotes verbatim

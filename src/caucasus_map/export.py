@@ -30,8 +30,20 @@ def export_records(items: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def to_csv(items: pd.DataFrame) -> str:
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_csv(items: pd.DataFrame, *, spreadsheet_safe: bool = False) -> str:
+    """CSV of the export columns. ``spreadsheet_safe`` prefixes an apostrophe to text cells a
+    spreadsheet would run as a formula (for downloads meant for Excel; the CLI keeps quotes
+    verbatim)."""
     frame = pd.DataFrame(export_records(items), columns=list(EXPORT_COLUMNS))
+    if spreadsheet_safe:
+        for column in frame.columns:
+            if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
+                frame[column] = frame[column].map(
+                    lambda v: f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+                )
     return frame.to_csv(index=False)
 
 

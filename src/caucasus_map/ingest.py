@@ -37,6 +37,8 @@ MAX_BYTES_ENV = "CAUCASUS_MAP_MAX_BYTES"
 LOCK_NAME = ".ingest.lock"
 KINDS = ("news", "analysis", "interview")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Anything that breaks a line or is invisible control: refused in one-line metadata fields.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 
 
@@ -68,6 +70,7 @@ class Prepared:
     sha256: str  # of the file as stored in data/corpus (the raw bytes, or the HTML's text)
     span: tuple[int, int]
     metadata: Metadata
+    published_evidence: str = ""  # where the publication date comes from, kept with the article
     notices: tuple[str, ...] = ()
 
 
@@ -147,7 +150,7 @@ def _clean_field(value: str | None, label: str, name: str, limit: int) -> str | 
     value = unicodedata.normalize("NFC", value).strip()
     if not value:
         return None
-    if _CONTROL.search(value) or "\n" in value:
+    if _NOT_ONE_LINE.search(value):
         raise IngestError(f"{name}: {label} has line breaks or control characters; give one line")
     if len(value) > limit:
         raise IngestError(f"{name}: {label} is longer than {limit} characters; shorten it")
@@ -185,15 +188,24 @@ def validate_metadata(meta: Metadata, name: str, *, today: date | None = None) -
     )
 
 
-def detect_published(text: str, span: tuple[int, int]) -> date | None:
-    """A dateline: a full date (day precision) in the first lines before or at the top of the
-    body — "01 September 2023 14:59", "2023/05/21", "Wednesday 13 January 2021"."""
+def detect_published(text: str, span: tuple[int, int]) -> tuple[date, str] | None:
+    """A date line: a line near the top that is nothing but a full date (and maybe a time or a
+    weekday) — "01 September 2023 14:59", "2023/05/21", "Wednesday 13 January 2021". A date
+    inside a sentence is an event's, not the publication's. Returns the date and the line."""
     from caucasus_map.dates import find_dates
 
-    head_end = min(len(text), max(span[0] + 200, 600))
-    for found in find_dates(text, None, start=0, end=head_end):
-        if found.precision == "day" and found.date_start == found.date_end:
-            return found.date_start
+    head_end = min(len(text), max(span[0] + 400, 800))
+    for line in text[:head_end].split("\n")[:30]:
+        # "2023/05/21 | interview, political": the date may share its line with tags
+        for segment in line.split("|"):
+            stripped = segment.strip()
+            found = [d for d in find_dates(segment, None) if d.precision == "day"]
+            if not found or len(stripped) > 60:
+                continue
+            rest = segment[: found[0].start] + segment[found[0].end :]
+            rest = re.sub(r"(?i)\b[a-z]+day\b|\b(am|pm|gmt|utc)\b", "", rest)
+            if not re.search(r"[A-Za-z]{4,}", rest):  # a weekday, a time — no prose
+                return found[0].date_start, stripped
     return None
 
 
@@ -234,16 +246,19 @@ def prepare(
     else:
         text = decoded  # stored byte for byte: offsets index exactly this text
         span = guess_body_span(text)
-    published = metadata.published
+    published, evidence = metadata.published, "Given when the article was added."
     if published is None and found.get("published"):
         try:
             published = date.fromisoformat(str(found["published"])[:10])
+            evidence = f"The page's metadata gives {found['published']}."
             notices.append(f"{name}: publication date {published} taken from the page")
         except ValueError:
             published = None
     if published is None:
-        published = detect_published(text, span)
-        if published is not None:
+        dateline = detect_published(text, span)
+        if dateline is not None:
+            published, line = dateline
+            evidence = f"The date line reads {line!r}."
             notices.append(f"{name}: publication date {published} taken from its date line")
     merged = Metadata(
         outlet=metadata.outlet or found.get("outlet"),
@@ -264,6 +279,7 @@ def prepare(
         sha256=hashlib.sha256(data).hexdigest(),
         span=span,
         metadata=clean,
+        published_evidence=evidence,
         notices=tuple(notices),
     )
 
@@ -310,7 +326,7 @@ def _record(prepared: Prepared, article_id: str, source_file: str, raw_file: str
         "published": meta.published,
         "published_precision": "day",
         "published_basis": "stated",
-        "published_evidence": f"Given or detected at ingest of {prepared.name!r}.",
+        "published_evidence": prepared.published_evidence,
         "url": meta.url,
     }
     if raw_file:

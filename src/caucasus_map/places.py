@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,13 +173,27 @@ def load_places_frame(path: Path | None = None) -> gpd.GeoDataFrame:
     return frame.set_crs("EPSG:4326", allow_override=True)
 
 
-def places_by_id(places: Iterable[Place]) -> dict[str, Place]:
-    return {p.id: p for p in places}
+def places_from_frame(frame: Any) -> list[Place]:
+    """Places from a built ``places.parquet`` (the page reads the build, never the live file)."""
 
+    def listed(value: Any) -> tuple[str, ...]:
+        return tuple(str(v) for v in value) if value is not None else ()
 
-def find_places_by_name(places: Iterable[Place], query: str) -> list[Place]:
-    """Places whose display name, other names or aliases contain ``query`` (case-insensitive)."""
-    q = query.strip().casefold()
-    if not q:
-        return []
-    return [p for p in places if any(q in n.casefold() for n in (p.name, p.id, *p.other_names))]
+    out = []
+    for row in frame.to_dict("records"):
+        names = row.get("names")
+        if isinstance(names, str):
+            names = json.loads(names)
+        out.append(
+            Place(
+                id=row["id"],
+                name=row["name"],
+                aliases=listed(row.get("aliases")),
+                kind=row["kind"],
+                geo_precision=row["geo_precision"],
+                geometry_note=row.get("geometry_note") or "",
+                names={k: v for k, v in (names or {}).items() if v},
+                government_seat=row.get("government_seat") in (True, 1, 1.0),  # NaN: absent
+            )
+        )
+    return out

@@ -217,7 +217,10 @@ with side_col:
 
 if reader:
     st.divider()
-    st.markdown(reader_html(data, reader[0], reader[1]), unsafe_allow_html=True)
+    if st.button("Close the reader"):
+        reader = None
+    else:
+        st.markdown(reader_html(data, reader[0], reader[1]), unsafe_allow_html=True)
 
 with st.sidebar:
     st.header("Export what is on screen")

@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 import html
+import os
+import shutil
 from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from caucasus_map.settings import PACKAGE_ROOT
+from caucasus_map.settings import PACKAGE_ROOT, ROOT_ENV_VAR
 
 APP = str(PACKAGE_ROOT / "app.py")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def copied_root(tmp_path_factory: pytest.TempPathFactory):
+    """The page under test reads and builds a copy of the data, never the checkout's build/."""
+    root = tmp_path_factory.mktemp("app")
+    shutil.copytree(PACKAGE_ROOT / "data", root / "data")
+    shutil.copytree(PACKAGE_ROOT / "geo", root / "geo")
+    before = os.environ.get(ROOT_ENV_VAR)
+    os.environ[ROOT_ENV_VAR] = str(root)
+    yield root
+    if before is None:
+        os.environ.pop(ROOT_ENV_VAR, None)
+    else:
+        os.environ[ROOT_ENV_VAR] = before
 
 
 def run(**params: str) -> AppTest:
@@ -75,6 +92,9 @@ def test_read_in_context_opens_the_reader_at_the_quote() -> None:
     reader = [m.value for m in app.markdown if "cm-reader" in m.value]
     assert reader and "Caliber.az" in reader[0]
     assert "<mark class='loc'" in reader[0] and "<mark class='date'" in reader[0]
+    next(b for b in app.button if b.label == "Close the reader").click().run()
+    assert not [m for m in app.markdown if "cm-reader" in m.value]
+    assert "article" not in app.query_params
 
 
 PASTED = (

@@ -72,3 +72,19 @@ def test_broken_events_are_reported_with_file_and_field(
     _edit_events(project_copy, change)
     with pytest.raises(DataValidationError, match=rf"events.yaml: \[\d+\] \(.*\): {message}"):
         load_events(articles.values(), {p.id for p in places}, project_copy)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda r: r[0].update(quotes=["just a string"]), "quotes must be a list of"),
+        (lambda r: r[0].update(places="shusha"), "places must be a list of place ids"),
+        (lambda r: r[0].update(id=["x"]), "must be snake_case"),
+    ],
+)
+def test_wrong_yaml_types_are_problems_not_crashes(
+    project_copy: Path, articles, places, change, message: str
+) -> None:
+    _edit_events(project_copy, change)
+    with pytest.raises(DataValidationError, match=message):
+        load_events(articles.values(), {p.id for p in places}, project_copy)

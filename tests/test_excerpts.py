@@ -64,3 +64,17 @@ def test_without_publication_date_undated_sentences_are_skipped(matcher) -> None
     assert [e.place_id for e in excerpts_of("Shusha fell in 2020.", matcher, published=None)] == [
         "shusha"
     ]
+
+
+def test_month_precise_publication_spans_its_month_and_resolves_nothing_relative(matcher) -> None:
+    from dataclasses import replace
+
+    text = "Shusha was quiet yesterday. Aid reached Khankendi."
+    item = replace(article(text, published=date(2023, 8, 1)), published_precision="month")
+    excerpts = extract_article(item, text, matcher).excerpts
+    assert [
+        (e.place_id, e.date_start, e.date_end, e.precision, e.date_basis) for e in excerpts
+    ] == [
+        ("shusha", date(2023, 8, 1), date(2023, 8, 31), "month", "reported"),
+        ("khankendi", date(2023, 8, 1), date(2023, 8, 31), "month", "reported"),
+    ]

@@ -90,11 +90,22 @@ def parse_events(
         if local:
             problems += [Problem(str(path), where, msg) for msg in local]
             continue
-        if not _ID.match(str(rec["id"])):
+        if not isinstance(rec["places"], list) or not all(
+            isinstance(p, str) for p in rec["places"]
+        ):
+            local.append("places must be a list of place ids, e.g. [shusha, karabakh]")
+        if not isinstance(rec["quotes"], list) or not all(
+            isinstance(q, dict) for q in rec["quotes"]
+        ):
+            local.append('quotes must be a list of {article: ID, text: "…"} mappings')
+        if local:
+            problems += [Problem(str(path), where, msg) for msg in local]
+            continue
+        if not isinstance(rec["id"], str) or not _ID.match(rec["id"]):
             local.append(f"id {rec['id']!r} must be snake_case")
-        if rec["id"] in seen:
+        if str(rec["id"]) in seen:
             local.append(f"duplicate event id {rec['id']!r}")
-        seen.add(rec["id"])
+        seen.add(str(rec["id"]))
         try:
             start, end = _date(rec["date_start"]), _date(rec["date_end"])
             if start > end:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from caucasus_map.dates import DateMention
 from caucasus_map.mentions import PlaceMention
@@ -41,6 +41,15 @@ class Excerpt:
         return f"{self.article_id}:{self.sentence_index}:{self.place_id}"
 
 
+def _precision_range(day: date, precision: str) -> tuple[date, date]:
+    if precision == "year":
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    if precision == "month":
+        following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return day.replace(day=1), following - timedelta(days=1)
+    return day, day
+
+
 def date_basis_of(mention: DateMention) -> str:
     """ "stated" when the expression carries its own year, else "resolved" (it needed the
     publication date: "yesterday", "last month", "August 31")."""
@@ -54,10 +63,14 @@ def build_excerpts(
     speakers: Sequence[str | None],
     mentions: Sequence[PlaceMention],
     dates: Sequence[DateMention],
+    *,
+    published_precision: str = "day",
 ) -> list[Excerpt]:
     """Excerpts of one article, in reading order; actor mentions ("Baku denied") make none — a
-    government acting is not an event at its capital."""
+    government acting is not an event at its capital. An undated sentence is placed on the
+    publication date with that date's own precision (a month-precise date spans its month)."""
     excerpts: list[Excerpt] = []
+    published_range = _precision_range(published, published_precision) if published else None
     m = d = 0
     for sentence, speaker in zip(sentences, speakers, strict=True):
         in_sentence: list[PlaceMention] = []
@@ -80,7 +93,7 @@ def build_excerpts(
                 span = (when.date_start, when.date_end, when.precision)
                 basis, surface = date_basis_of(when), when.surface
             elif published is not None:
-                span, basis, surface = (published, published, "day"), "reported", None
+                span, basis, surface = (*published_range, published_precision), "reported", None
             else:
                 continue  # no date at all: nothing to place on a timeline
             excerpts.append(

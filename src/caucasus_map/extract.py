@@ -39,8 +39,18 @@ def extract_article(article: Article, text: str, matcher: PlaceMatcher) -> Artic
         not_people=matcher.surface_forms,
     )
     mentions = matcher.find(text, start, end)
-    dates = find_dates(text, article.published, start=start, end=end)
-    excerpts = build_excerpts(article.id, article.published, sentences, speakers, mentions, dates)
+    # Relative expressions ("yesterday") resolve only against a publication day known exactly.
+    anchor = article.published if (article.published_precision or "day") == "day" else None
+    dates = find_dates(text, anchor, start=start, end=end)
+    excerpts = build_excerpts(
+        article.id,
+        article.published,
+        sentences,
+        speakers,
+        mentions,
+        dates,
+        published_precision=article.published_precision or "day",
+    )
     return ArticleExtraction(article.id, sentences, speakers, mentions, dates, excerpts)
 
 

@@ -726,3 +726,11 @@ def test_relative_never_lands_after_publication(pub: date, expression: str) -> N
     got = resolve_relative_date(expression, pub)
     if got is not None:  # None only at the edges of the calendar
         assert got[0] <= got[1] <= pub
+
+
+def test_a_year_less_range_end_follows_its_start() -> None:
+    """An end that alone would resolve to the year before belongs after the start."""
+    found = find_dates("from 10 September to 5 October", date(2023, 9, 20))
+    assert [(d.date_start, d.date_end, d.precision) for d in found] == [
+        (date(2023, 9, 10), date(2023, 10, 5), "interval")
+    ]

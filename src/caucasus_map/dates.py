@@ -337,6 +337,14 @@ def _recent_month_year(m: int, pub: date) -> int:
     return pub.year if m <= pub.month else pub.year - 1
 
 
+def _year_later(hit: _Hit) -> _Hit | None:
+    try:
+        lo, hi = hit.lo.replace(year=hit.lo.year + 1), hit.hi.replace(year=hit.hi.year + 1)
+    except ValueError:  # 29 February
+        return None
+    return _Hit(hit.start, hit.end, lo, hi, hit.precision, hit.kind, hit.needs_pub)
+
+
 def _recent_day(m: int, d: int, pub: date) -> date | None:
     """The most recent ``m``/``d`` on or before ``pub`` (Feb 29 may sit up to 8 years back)."""
     for y in range(pub.year, pub.year - 9, -1):
@@ -781,6 +789,10 @@ def _join(text: str, hits: list[_Hit], pub: date | None, lo: int) -> list[_Hit]:
                 or (intro_word == "from" and word != "and")
                 or (intro_word is None and word is None and not (h.needs_pub or nxt.needs_pub))
             )
+            if ok and h.lo > nxt.hi and nxt.needs_pub:
+                # "from 10 September to 5 October": a year-less end was resolved on its own
+                # to the year before; it belongs after the start.
+                nxt = _year_later(nxt) or nxt
             if ok and h.lo <= nxt.hi:
                 start = intro.start("w") if intro else h.start
                 joined.append(

@@ -38,18 +38,48 @@ def main() -> None:
 
 @main.command()
 @click.option("--force", is_flag=True, help="Rebuild even when no input changed.")
-def build(force: bool) -> None:
-    """Extract every article and join events and excerpts to places into build/."""
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Extract on this many local processes (default: every core; 1 = this process).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Extract on the Dask scheduler at ADDRESS (e.g. tcp://10.0.0.5:8786).",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Extract every article again, ignoring build/cache/."
+)
+def build(force: bool, workers: int | None, dask_address: str | None, no_cache: bool) -> None:
+    """Extract every article and join events and excerpts to places into build/.
+
+    Only articles whose extraction is not cached (new or changed articles, or a new gazetteer
+    or extractor) are extracted; the tables are written as partitioned Parquet.
+    """
+    if workers and dask_address:
+        _fail("--workers and --dask exclude each other: the Dask cluster has its own workers")
     try:
         from caucasus_map.dataset import build_dataset
+        from caucasus_map.parallel import DaskUnavailable
 
-        result = build_dataset(force=force, progress=lambda m: click.echo(m, err=True))
+        result = build_dataset(
+            force=force or no_cache,
+            progress=lambda m: click.echo(m, err=True),
+            workers=workers,
+            dask_address=dask_address,
+            use_cache=not no_cache,
+        )
     except DataValidationError as exc:
         _report_problems(exc.problems)
         sys.exit(1)
+    except DaskUnavailable as exc:
+        _fail(str(exc))
     counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
     if result.rebuilt:
-        click.echo(f"built {result.path} in {result.seconds:.2f}s: {counts}")
+        reuse = f" ({result.extracted} extracted, {result.reused} from the cache)"
+        click.echo(f"built {result.path} in {result.seconds:.2f}s{reuse}: {counts}")
     else:
         click.echo(f"up to date: {result.path} ({counts}); use --force to rebuild")
 
@@ -262,6 +292,53 @@ def candidates(min_count: int, as_json: bool) -> None:
     for c in found:
         click.echo(f"{c.count:4}  {c.name}  ({', '.join(c.articles)}): {c.example}")
     click.echo("add the real places to geo/places_source.yaml, then run geo/make_places.py")
+
+
+@main.command()
+@click.option("--articles", "n", default=10_000, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--workers", type=click.IntRange(min=1), help="Cores for the parallel build.")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the synthetic project (default: a folder under the temp dir, reused).",
+)
+@click.option("--seed", type=int, help="Seed of the synthetic corpus.")
+@click.option("--reruns", default=50, show_default=True, help="Page reruns to time.")
+@click.option(
+    "--baseline-sample", default=50, show_default=True, help="Articles the baseline reads."
+)
+@click.option("--no-browser", is_flag=True, help="Skip the Chromium figure.")
+def bench(
+    n: int,
+    as_json: bool,
+    workers: int | None,
+    root: Path | None,
+    seed: int | None,
+    reruns: int,
+    baseline_sample: int,
+    no_browser: bool,
+) -> None:
+    """Measure build, page and map on a synthetic corpus of N articles (see BENCHMARKS.md)."""
+    from caucasus_map import bench as benchmark
+
+    try:
+        result = benchmark.run(
+            n,
+            root=root,
+            seed=seed,
+            workers=workers,
+            reruns=reruns,
+            baseline_sample=baseline_sample,
+            browser=not no_browser,
+            progress=lambda m: click.echo(m, err=True),
+        )
+    except benchmark.BenchUnavailable as exc:
+        _fail(str(exc))
+    if as_json:
+        click.echo(json.dumps(result, indent=2, default=str))
+    else:
+        click.echo(benchmark.report(result))
 
 
 def run() -> None:  # pragma: no cover - console entry with friendly errors

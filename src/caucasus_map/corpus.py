@@ -130,11 +130,16 @@ def article_from_record(record: dict[str, Any]) -> Article:
     )
 
 
+# libyaml's safe loader when PyYAML was built with it: the same documents, ten times faster
+# (articles.yaml of a large corpus holds a record per article).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml_records(path: Path) -> list[dict[str, Any]]:
     """A YAML file holding a list of mappings; errors name the file and line."""
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = yaml.load(handle, Loader=_YAML_LOADER)
     except FileNotFoundError:
         raise DataValidationError([Problem(str(path), "", "file not found")]) from None
     except yaml.YAMLError as exc:

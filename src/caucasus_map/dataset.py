@@ -4,6 +4,11 @@ date and article tables the page and the exporter read.
 A build goes into a fresh folder named after the hash of its inputs; only when every file is
 written does ``build/CURRENT`` (replaced atomically) point at it. A crash mid-build leaves the last
 good build in use, and an unchanged input hash means there is nothing to do.
+
+Only articles whose extraction is not in the cache (``build/cache/``, see
+:mod:`caucasus_map.extraction_cache`) are extracted — on a process pool or a Dask cluster
+(:mod:`caucasus_map.parallel`) — and the tables are written as partitioned Parquet, a chunk of
+articles at a time (:mod:`caucasus_map.partitions`).
 """
 
 from __future__ import annotations
@@ -12,22 +17,26 @@ import hashlib
 import json
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from caucasus_map import __version__, settings
 from caucasus_map.corpus import Article, article_text, load_articles
 from caucasus_map.events import Event, load_events
-from caucasus_map.extract import ArticleExtraction, extract_article
-from caucasus_map.mentions import PlaceMatcher
 from caucasus_map.places import Place, load_places, load_places_frame
-from caucasus_map.schema import ARTICLE_COLUMNS, DATE_COLUMNS, ITEM_COLUMNS, MENTION_COLUMNS
+from caucasus_map.schema import ITEM_COLUMNS
 from caucasus_map.storage import atomic_write_text
 
+if TYPE_CHECKING:
+    from caucasus_map.extraction_cache import ExtractionCache
+    from caucasus_map.parallel import Payload
+
 CURRENT_POINTER = "CURRENT"
+CACHE_DIR = "cache"  # build/cache/: the extraction cache, kept across builds
 TABLES = ("items", "mentions", "dates", "articles")
 
 Progress = Callable[[str], None]
@@ -40,6 +49,8 @@ class BuildResult:
     rebuilt: bool
     counts: dict[str, int]
     seconds: float
+    extracted: int = 0  # articles extracted by this build
+    reused: int = 0  # articles whose cached extraction was reused
 
 
 def input_files(root: Path | None = None, articles: Iterable[Article] | None = None) -> list[Path]:
@@ -52,13 +63,31 @@ def input_files(root: Path | None = None, articles: Iterable[Article] | None = N
     return files
 
 
-def compute_input_hash(root: Path | None = None, articles: Iterable[Article] | None = None) -> str:
+def compute_input_hash(
+    root: Path | None = None,
+    articles: Iterable[Article] | None = None,
+    *,
+    verified: bool = False,
+) -> str:
+    """Hash of every input file. With ``verified`` (``articles`` came from a validating
+    :func:`load_articles`, which checked each raw file against its recorded sha256), a raw file
+    is hashed by its recorded sha256 instead of being read again."""
+    articles = list(articles) if articles is not None else None
+    recorded: dict[Path, str] = {}
+    if verified and articles is not None:
+        corpus = settings.corpus_dir(root)
+        recorded = {corpus / a.source_file: a.sha256 for a in articles}
     digest = hashlib.sha256(__version__.encode())
     base = settings.project_root(root)
     for path in input_files(root, articles):
         name = path.relative_to(base) if path.is_relative_to(base) else Path(path.name)
         digest.update(str(name).encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.exists() else b"missing")
+        if path in recorded:
+            digest.update(bytes.fromhex(recorded[path]))
+        else:
+            digest.update(
+                hashlib.sha256(path.read_bytes()).digest() if path.exists() else b"missing"
+            )
     return digest.hexdigest()[:16]
 
 
@@ -72,248 +101,243 @@ def current_build_dir(root: Path | None = None) -> Path | None:
     return folder if (folder / "manifest.json").is_file() else None
 
 
-# --- tables ------------------------------------------------------------------------------------
+# --- the build -----------------------------------------------------------------------------------
 
 
-def _typed(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(columns))
-    for name, dtype in columns.items():
-        if dtype.startswith("datetime64"):
-            frame[name] = pd.to_datetime(frame[name]).astype(dtype)
+def _cache_path(build: Path) -> Path:
+    from caucasus_map.parallel import code_hash
+
+    return build / CACHE_DIR / f"extractions-{code_hash()}.sqlite"
+
+
+def _jobs(
+    articles: list[Article], keys: dict[str, str], root: Path | None
+) -> Iterator[tuple[str, Article, str]]:
+    for article in articles:
+        yield keys[article.id], article, article_text(article, root)
+
+
+def _extract_missing(
+    articles: list[Article],
+    places: list[Place],
+    keys: dict[str, str],
+    cache: ExtractionCache,
+    *,
+    root: Path | None,
+    workers: int | None,
+    dask_address: str | None,
+    progress: Progress | None,
+) -> int:
+    """Extract the articles the cache lacks, on the chosen runner; returns how many."""
+    from caucasus_map import parallel
+
+    known = cache.known(keys.values())
+    todo = [a for a in articles if keys[a.id] not in known]
+    if not todo:
+        return 0
+    jobs = _jobs(todo, keys, root)
+    shape = tuple(places)
+    client = None
+    if dask_address:
+        client = parallel.dask_client(dask_address)
+        batches = parallel.run_dask(shape, jobs, client)
+        how = f"on the Dask cluster at {dask_address}"
+    else:
+        wanted = workers or parallel.default_workers()
+        # A pool costs up to a second to start: not worth it for a handful of articles.
+        if wanted > 1 and len(todo) >= parallel.MIN_POOL_ARTICLES:
+            chunk = max(1, min(parallel.DEFAULT_CHUNK, -(-len(todo) // (4 * wanted))))
+            batches = parallel.run_pool(shape, jobs, wanted, chunk=chunk)
+            how = f"on {wanted} processes"
         else:
-            frame[name] = frame[name].astype(dtype)
-    return frame
+            batches = parallel.run_serial(shape, jobs)
+            how = "in this process"
+    if progress:
+        progress(f"extracting {len(todo)} of {len(articles)} articles {how}")
+    done = 0
+    try:
+        for batch in batches:
+            cache.put_many(batch)
+            done += len(batch)
+            if progress and (done % 2000 < len(batch) or done == len(todo)):
+                progress(f"extracted {done}/{len(todo)} articles")
+    finally:
+        if client is not None:
+            client.close()
+    return done
 
 
-def _speakers_of(article: Article) -> str:
-    return "; ".join(s.name for s in article.speakers)
+def _payloads(
+    chunk: list[Article],
+    places: list[Place],
+    keys: dict[str, str],
+    cache: ExtractionCache,
+    root: Path | None,
+) -> dict[str, Payload]:
+    """The cached payload of every article of ``chunk`` (extracting any a concurrent build may
+    have dropped from the cache in the meantime)."""
+    from caucasus_map import parallel
+
+    stored = cache.get_many([keys[a.id] for a in chunk])
+    missing = [a for a in chunk if keys[a.id] not in stored]
+    if missing:
+        for batch in parallel.run_serial(tuple(places), _jobs(missing, keys, root)):
+            stored.update(batch)
+    return {a.id: parallel.decode(stored[keys[a.id]]) for a in chunk}
 
 
-def _article_row(article: Article) -> dict:
-    return {
-        "article_id": article.id,
-        "source_file": article.source_file,
-        "span_start": article.span[0],
-        "span_end": article.span[1],
-        "title": article.title,
-        "outlet": article.outlet_label,
-        "outlet_country": article.outlet_country,
-        "kind": article.kind,
-        "published": article.published,
-        "published_precision": article.published_precision,
-        "published_basis": article.published_basis,
-        "published_evidence": article.published_evidence,
-        "speakers": _speakers_of(article),
-        "url": article.url,
-    }
-
-
-def _article_fields(article: Article) -> dict:
-    return {
-        "source_file": article.source_file,
-        "article_id": article.id,
-        "title": article.title,
-        "outlet": article.outlet_label,
-        "outlet_country": article.outlet_country,
-        "published": article.published,
-    }
-
-
-def item_rows(
-    extractions: dict[str, ArticleExtraction],
-    articles: dict[str, Article],
-    events: list[Event],
-    places: dict[str, Place],
-) -> list[dict]:
-    """Rows of the items table: curated events first, then excerpts."""
-    rows: list[dict] = []
-    for event in events:
-        for j, quote in enumerate(event.quotes):
-            article = articles[quote.article_id]
-            speaker = _speaker_at(extractions.get(quote.article_id), quote.start)
-            for place_id in event.places:
-                rows.append(
-                    {
-                        "kind": "event",
-                        "item_id": f"{event.id}#{j}",
-                        "group_id": event.id,
-                        "place_id": place_id,
-                        "place_name": places[place_id].name,
-                        "date_start": event.date_start,
-                        "date_end": event.date_end,
-                        "precision": event.precision,
-                        "date_basis": event.basis,
-                        "quote": quote.text,
-                        "quote_start": quote.start,
-                        "quote_end": quote.end,
-                        "speaker": speaker,
-                        "summary": event.summary,
-                        "event_type": event.type,
-                        "surface": None,
-                        "date_note": event.date_note or None,
-                        **_article_fields(article),
-                    }
-                )
-    for article_id, extraction in extractions.items():
-        article = articles[article_id]
-        for ex in extraction.excerpts:
-            rows.append(
-                {
-                    "kind": "excerpt",
-                    "item_id": ex.item_id,
-                    "group_id": ex.item_id,
-                    "place_id": ex.place_id,
-                    "place_name": places[ex.place_id].name,
-                    "date_start": ex.date_start,
-                    "date_end": ex.date_end,
-                    "precision": ex.precision,
-                    "date_basis": ex.date_basis,
-                    "quote": ex.quote,
-                    "quote_start": ex.quote_start,
-                    "quote_end": ex.quote_end,
-                    "speaker": ex.speaker,
-                    "summary": None,
-                    "event_type": None,
-                    "surface": ex.surface,
-                    "date_note": None,
-                    **_article_fields(article),
-                }
-            )
-    return rows
-
-
-def _speaker_at(extraction: ArticleExtraction | None, offset: int) -> str | None:
-    if extraction is None:
-        return None
-    for sentence, speaker in zip(extraction.sentences, extraction.speakers, strict=True):
-        if sentence.start <= offset < sentence.end:
-            return speaker
-    return None
-
-
-def build_tables(
+def _write_build(
+    folder: Path,
     articles: list[Article],
     places: list[Place],
     events: list[Event],
+    keys: dict[str, str],
+    cache: ExtractionCache,
     *,
-    root: Path | None = None,
-    progress: Progress | None = None,
-) -> dict[str, pd.DataFrame]:
-    """Extract every article and assemble the four tables (pure apart from reading the corpus)."""
-    matcher = PlaceMatcher(places)
-    extractions: dict[str, ArticleExtraction] = {}
-    for i, article in enumerate(articles, 1):
-        extractions[article.id] = extract_article(article, article_text(article, root), matcher)
-        if progress and (i % 100 == 0 or i == len(articles)):
-            progress(f"extracted {i}/{len(articles)} articles")
+    root: Path | None,
+    input_hash: str,
+    extracted: int,
+    progress: Progress | None,
+) -> dict[str, int]:
+    """Join extractions, events and places into the tables, a chunk of articles at a time."""
+    from caucasus_map.partitions import (
+        PART_ARTICLES,
+        BuildWriter,
+        article_columns,
+        event_columns,
+        part_files,
+    )
+
+    place_frame = load_places_frame(settings.places_path(root))
+    writer = BuildWriter(folder, place_frame, places)
+    names = {p.id: p.name for p in places}
     by_id = {a.id: a for a in articles}
-    items = _typed(item_rows(extractions, by_id, events, {p.id: p for p in places}), ITEM_COLUMNS)
-    mentions = _typed(
-        [
-            {
-                "article_id": aid,
-                "place_id": m.place_id,
-                "surface": m.surface,
-                "start": m.start,
-                "end": m.end,
-                "role": m.role,
-            }
-            for aid, ex in extractions.items()
-            for m in ex.mentions
-        ],
-        MENTION_COLUMNS,
-    )
-    dates = _typed(
-        [
-            {
-                "article_id": aid,
-                "surface": d.surface,
-                "start": d.start,
-                "end": d.end,
-                "date_start": d.date_start,
-                "date_end": d.date_end,
-                "precision": d.precision,
-            }
-            for aid, ex in extractions.items()
-            for d in ex.dates
-        ],
-        DATE_COLUMNS,
-    )
-    article_table = _typed([_article_row(a) for a in articles], ARTICLE_COLUMNS)
-    return {"items": items, "mentions": mentions, "dates": dates, "articles": article_table}
+    try:
+        quoted = sorted({q.article_id for e in events for q in e.quotes})
+        quoted_payloads = _payloads([by_id[a] for a in quoted], places, keys, cache, root)
+        writer.write("items", event_columns(events, by_id, quoted_payloads, names))
+        for i in range(0, len(articles), PART_ARTICLES):
+            chunk = articles[i : i + PART_ARTICLES]
+            payloads = _payloads(chunk, places, keys, cache, root)
+            tables = article_columns(((a, payloads[a.id]) for a in chunk), names)
+            for name, columns in tables.items():
+                writer.write(name, columns)
+            if progress and len(articles) > PART_ARTICLES:
+                progress(f"joined {min(i + PART_ARTICLES, len(articles))}/{len(articles)} articles")
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    place_frame.to_parquet(folder / "places.parquet")
+    manifest = {
+        "input_hash": input_hash,
+        "version": __version__,
+        "counts": writer.counts,
+        "extracted": extracted,
+        "reused": len(articles) - extracted,
+        "partitions": {name: len(part_files(folder / f"{name}.parquet")) for name in TABLES},
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    # The manifest is written last: a folder without one is never read.
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return writer.counts
 
 
 def build_dataset(
-    root: Path | None = None, *, force: bool = False, progress: Progress | None = None
+    root: Path | None = None,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    use_cache: bool = True,
 ) -> BuildResult:
     """Build ``build/`` from ``data/`` and ``geo/`` unless the last build has the same inputs.
+
+    Articles are extracted on ``workers`` local processes (default: every core; 1 extracts in
+    this process), or on the Dask scheduler at ``dask_address``. Only articles whose extraction
+    is not cached under ``build/cache/`` are extracted (``use_cache=False`` extracts all).
 
     Raises :class:`~caucasus_map.errors.DataValidationError` listing every problem in the inputs;
     the last good build then stays in place and in use.
     """
+    from caucasus_map.extraction_cache import ExtractionCache
+    from caucasus_map.parallel import article_key, code_hash, gazetteer_hash
+
     started = time.perf_counter()
     articles = load_articles(root)
     places = load_places(settings.places_path(root))
     events = load_events(articles, {p.id for p in places}, root)
-    input_hash = compute_input_hash(root, articles)
+    input_hash = compute_input_hash(root, articles, verified=True)
     build = settings.build_dir(root)
     current = current_build_dir(root)
     if current is not None and current.name == input_hash and not force:
         manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
         return BuildResult(current, input_hash, False, manifest["counts"], 0.0)
 
-    tables = build_tables(articles, places, events, root=root, progress=progress)
-    place_frame = load_places_frame(settings.places_path(root))
+    code, gazetteer = code_hash(), gazetteer_hash(places)
+    keys = {a.id: article_key(a, code, gazetteer) for a in articles}
     target = build / input_hash
     staging = build / f".staging-{input_hash}-{time.time_ns()}"
     staging.mkdir(parents=True)
+    cache = ExtractionCache(_cache_path(build) if use_cache else staging / "extractions.sqlite")
     try:
-        _write_build(staging, tables, place_frame, input_hash)
+        extracted = _extract_missing(
+            articles,
+            places,
+            keys,
+            cache,
+            root=root,
+            workers=workers,
+            dask_address=dask_address,
+            progress=progress,
+        )
+        counts = _write_build(
+            staging,
+            articles,
+            places,
+            events,
+            keys,
+            cache,
+            root=root,
+            input_hash=input_hash,
+            extracted=extracted,
+            progress=progress,
+        )
+        if use_cache:
+            cache.retain(keys.values())  # forget articles removed or changed
+        cache.close()
+        for leftover in staging.glob("extractions.sqlite*"):  # the throwaway cache
+            leftover.unlink()
         if target.exists():
             shutil.rmtree(target)
         staging.rename(target)
     finally:
+        cache.close()
         shutil.rmtree(staging, ignore_errors=True)
     atomic_write_text(build / CURRENT_POINTER, input_hash + "\n")
     _prune_old_builds(build, keep=input_hash)
-    counts = {name: len(frame) for name, frame in tables.items()}
-    return BuildResult(target, input_hash, True, counts, time.perf_counter() - started)
-
-
-def _write_build(
-    folder: Path, tables: dict[str, pd.DataFrame], place_frame, input_hash: str
-) -> None:
-    import geopandas as gpd
-
-    geometry = place_frame.set_index("id").geometry
-    items = tables["items"]
-    joined = gpd.GeoDataFrame(
-        items, geometry=items["place_id"].map(geometry).values, crs="EPSG:4326"
+    return BuildResult(
+        target,
+        input_hash,
+        True,
+        counts,
+        time.perf_counter() - started,
+        extracted=extracted,
+        reused=len(articles) - extracted,
     )
-    joined.to_parquet(folder / "items.parquet")
-    (folder / "items.geojson").write_text(_items_geojson(joined), encoding="utf-8")
-    for name in ("mentions", "dates", "articles"):
-        tables[name].to_parquet(folder / f"{name}.parquet", index=False)
-    place_frame.to_parquet(folder / "places.parquet")
-    manifest = {
-        "input_hash": input_hash,
-        "version": __version__,
-        "counts": {name: len(frame) for name, frame in tables.items()},
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    }
-    # The manifest is written last: a folder without one is never read.
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-
-
-def _items_geojson(joined) -> str:
-    from caucasus_map.export import to_geojson
-
-    return to_geojson(joined)
 
 
 def _prune_old_builds(build: Path, keep: str) -> None:
+    """Old build folders go; the one in use, builds being staged and the cache stay. Caches of
+    another version of the extraction code are stale and go too."""
     for folder in build.iterdir():
-        if folder.is_dir() and folder.name != keep and not folder.name.startswith(".staging"):
+        if folder.name == CACHE_DIR:
+            current = _cache_path(build).name
+            for stale in folder.glob("extractions-*.sqlite*"):
+                if not stale.name.startswith(current):
+                    stale.unlink(missing_ok=True)
+        elif folder.is_dir() and folder.name != keep and not folder.name.startswith(".staging"):
             shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -344,12 +368,28 @@ def load_build(folder: Path) -> Dataset:
     """The tables of one build folder (as named by ``build/CURRENT``)."""
     import geopandas as gpd
 
-    items = pd.read_parquet(folder / "items.parquet", columns=list(ITEM_COLUMNS))
     return Dataset(
         path=folder,
-        items=items,
-        mentions=pd.read_parquet(folder / "mentions.parquet"),
-        dates=pd.read_parquet(folder / "dates.parquet"),
-        articles=pd.read_parquet(folder / "articles.parquet"),
+        items=read_table(folder / "items.parquet", columns=list(ITEM_COLUMNS)),
+        mentions=read_table(folder / "mentions.parquet"),
+        dates=read_table(folder / "dates.parquet"),
+        articles=read_table(folder / "articles.parquet"),
         places=gpd.read_parquet(folder / "places.parquet"),
     )
+
+
+def read_table(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """A table of a build: one Parquet file, or a folder of parts read in row order."""
+    import pyarrow.parquet as pq
+
+    from caucasus_map.partitions import part_files
+
+    parts = part_files(path)
+    if len(parts) == 1:
+        return pd.read_parquet(parts[0], columns=columns)
+    table = pq.ParquetDataset([str(p) for p in parts]).read(
+        columns=columns, use_pandas_metadata=True
+    )
+    # One chunk per column, not one per part: taking scattered rows from a column of many
+    # chunks costs a pass over all of them (the page takes a few rows per rerun).
+    return table.combine_chunks().to_pandas().reset_index(drop=True)

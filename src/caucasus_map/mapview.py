@@ -8,7 +8,6 @@ Leaflet and jQuery are served by the app itself from ``static/vendor`` (copied f
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import shutil
@@ -17,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import folium
+from branca.element import MacroElement
+from jinja2 import Template
 from shapely.geometry import mapping
 
-from caucasus_map.render import tooltip_html
+from caucasus_map.render import POPUP_CSS, tooltip_html
 
 STATIC_URL = "/app/static/vendor"
 MAP_CENTER = (40.0, 46.3)  # between Yerevan, Khankendi and Nakhchivan
@@ -106,9 +107,9 @@ def display_geometries(places: Any) -> Any:
     """A copy of the gazetteer light enough to send to a browser on every rerun.
 
     Countries and schematic regions are simplified in proportion to their size (Armenia to
-    ~3 km, Canada to ~25 km) and lose the islands smaller than that; everything else is
-    simplified to ~200 m. Coordinates are rounded to ~10 m. The stored geometry stays exact:
-    this is only what the map draws.
+    ~3 km, Canada to ~70 km) and lose the islands smaller than that, coordinates rounded to a
+    tenth of that; everything else is simplified to ~200 m, coordinates rounded to ~10 m. The
+    stored geometry stays exact: this is only what the map draws.
     """
     light = places.copy()
     light["geometry"] = [
@@ -126,12 +127,15 @@ def _light(geometry: Any, *, wide: bool) -> Any:
 
     if not wide:
         return shapely.set_precision(geometry.simplify(0.002, preserve_topology=True), 1e-4)
-    tolerance = 0.03 * max(1.0, math.sqrt(geometry.area) / 5)
+    # Big and far-away shapes (Canada, Russia, Europe) are only ever seen zoomed out: they can
+    # be coarse. Every rerun sends them, so their size is the map's payload.
+    tolerance = 0.03 * max(1.0, math.sqrt(geometry.area) / 2)
     if geometry.geom_type == "MultiPolygon":
-        parts = [p for p in geometry.geoms if p.area >= 20 * tolerance**2]
+        parts = [p for p in geometry.geoms if p.area >= 40 * tolerance**2]
         geometry = MultiPolygon(parts) if parts else geometry
     simplified = geometry.simplify(tolerance, preserve_topology=True)
-    return shapely.set_precision(simplified, 1e-3)
+    grid = 10 ** math.floor(math.log10(tolerance / 5))  # 0.001° for Armenia, 0.01° beyond
+    return shapely.set_precision(simplified, grid)
 
 
 def _feature(row: Any) -> dict[str, Any]:
@@ -199,35 +203,70 @@ def _strong_style(
     }
 
 
-def _popup(html: str) -> folium.Popup:
-    popup = folium.Popup(html, max_width=420, lazy=False)
-    # The pop-up's inner element gets a random id; one derived from its content keeps the
-    # layer's JavaScript identical for an identical window, so streamlit-folium does not swap
-    # the layer (closing an open pop-up) on a rerun that changed nothing on the map.
-    digest = hashlib.sha1(html.encode("utf-8")).hexdigest()
-    children = list(popup.html._children.values())
-    popup.html._children.clear()
-    for i, child in enumerate(children):
-        child._id = f"{digest}{i}"
-        popup.html._children[child.get_name()] = child
-    return popup
+# One small function, defined once by the base map, draws every place from compact data: the
+# window layer a rerun sends is then the places' shapes, tooltips and pop-ups, with none of the
+# ~3 KB of JavaScript folium writes around each GeoJson layer. The Leaflet objects are the ones
+# folium would make (a GeoJSON layer per place, circle markers for points, a sticky tooltip, a
+# pop-up, a highlight on hover), so streamlit-folium reports clicks the same way.
+_PLACES_JS = """
+window.cmPlaces = function (group, places) {
+  places.forEach(function (p) {
+    var style = p.s;
+    var layer = L.geoJson(p.f, {
+      style: function () { return style; },
+      pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, style); },
+      onEachFeature: p.p ? function (feature, shape) {
+        shape.on({
+          mouseover: function (e) { if (e.target.setStyle) { e.target.setStyle({weight: 5}); } },
+          mouseout: function (e) { if (e.target.setStyle) { layer.resetStyle(e.target); } }
+        });
+      } : undefined
+    });
+    if (p.t) { layer.bindTooltip(p.t, {sticky: true}); }
+    if (p.p) { layer.bindPopup(p.p, {maxWidth: 420}); }
+    layer.addTo(group);
+  });
+};
+"""
 
 
-def _geojson_layer(
-    row: Any, style: dict[str, Any], *, tooltip: str | None, popup: str | None, name: str
-) -> folium.GeoJson:
-    radius = style.get("radius", 6)
-    marker = folium.CircleMarker(radius=radius, **{k: v for k, v in style.items() if k != "radius"})
-    layer = folium.GeoJson(
-        _feature(row),
-        name=name,
-        style_function=lambda _f, s=style: {k: v for k, v in s.items() if k != "radius"},
-        marker=marker if row.geometry.geom_type == "Point" else None,
-        tooltip=folium.Tooltip(tooltip, sticky=True) if tooltip else None,
-        popup=_popup(popup) if popup else None,
-        highlight_function=(lambda _f: {"weight": 5}) if popup else None,
+def _js_data(value: Any) -> str:
+    """JSON that is also safe inside a <script> element and a JavaScript string."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+class _PlacesScript(MacroElement):
+    """Defines ``cmPlaces`` (see ``_PLACES_JS``); part of the base map."""
+
+    _template = Template("{% macro script(this, kwargs) %}" + _PLACES_JS + "{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "PlacesScript"
+
+
+class _Places(MacroElement):
+    """Places drawn into the parent feature group by ``cmPlaces``."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "cmPlaces({{ this._parent.get_name() }}, {{ this.data }});"
+        "{% endmacro %}"
     )
-    return layer
+
+    def __init__(self, places: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self._name = "Places"
+        self.data = _js_data(places)
+
+
+def _place_data(
+    row: Any, style: dict[str, Any], *, tooltip: str | None, popup: str | None
+) -> dict[str, Any]:
+    if row.geometry.geom_type != "Point":
+        style = {k: v for k, v in style.items() if k != "radius"}
+    return {"f": _feature(row), "s": style, "t": tooltip, "p": popup}
 
 
 def base_map(
@@ -254,19 +293,19 @@ def base_map(
     m.get_root().header.add_child(
         folium.Element("<style>.leaflet-interactive:focus{outline:none}</style>")
     )
+    # Pop-ups carry no style of their own: it is set once here.
+    m.get_root().header.add_child(folium.Element(f"<style>{POPUP_CSS}</style>"))
+    _PlacesScript().add_to(m)
     background = folium.FeatureGroup(name="All places", control=False)
+    faint = []
     for row in _sorted_places(places):
         geom_type = row.geometry.geom_type
         # A place with items in the window is covered by its emphasised twin, so the faint
         # one's tooltip is only ever seen when the count is zero.
         tip = tooltip_html(row.name, other_names.get(row.id, []), 0)
-        _geojson_layer(
-            row,
-            {**_faint_style(row.kind, geom_type), "className": f"cm-place cm-place-{row.id}"},
-            tooltip=tip,
-            popup=None,
-            name=row.id,
-        ).add_to(background)
+        style = {**_faint_style(row.kind, geom_type), "className": f"cm-place cm-place-{row.id}"}
+        faint.append(_place_data(row, style, tooltip=tip, popup=None))
+    _Places(faint).add_to(background)
     background.add_to(m)
     return m
 
@@ -280,6 +319,7 @@ def window_layer(
     """The places with items in the window, emphasised by count, with tooltip and pop-up."""
     group = folium.FeatureGroup(name="In this window", control=False)
     max_count = max(counts.values(), default=0)
+    hot = []
     for row in _sorted_places(places):
         count = counts.get(row.id, 0)
         if count <= 0:
@@ -290,7 +330,9 @@ def window_layer(
         # Classes name the place on the page (for tests and user styles); set at creation only.
         style["className"] = f"cm-place cm-hot cm-place-{row.id}"
         tip = tooltip_html(row.name, other_names.get(row.id, []), count)
-        _geojson_layer(row, style, tooltip=tip, popup=popups.get(row.id), name=row.id).add_to(group)
+        hot.append(_place_data(row, style, tooltip=tip, popup=popups.get(row.id)))
+    if hot:
+        _Places(hot).add_to(group)
     return group
 
 

@@ -8,7 +8,7 @@ article is a single pass whatever the size of the gazetteer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -41,6 +41,12 @@ _DASHES = "–—‐‑-"  # hyphen last, so it is literal inside a character cl
 _AREA_KINDS = frozenset({"region", "province", "autonomous republic"})
 _AREA_SUFFIX = r"(?:[^\S\n]+(?i:region|province|exclave)(?!\w))?"
 _TOKEN = re.compile(rf"[^\s{_DASHES}]+|[{_DASHES}]")
+_WORD = re.compile(r"\w+")
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches: letters, digits (of any script) and the underscore."""
+    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +92,7 @@ class PlaceMatcher:
         self.surface_forms = frozenset(a for a, _ in aliases)
         self._owner: list[str] = []
         alternatives: list[str] = []
+        by_word: dict[str, list[str]] = {}
         seen: set[str] = set()
         for alias, pid in aliases:
             if alias in seen:
@@ -98,16 +105,70 @@ class PlaceMatcher:
                 and alias.split()[-1].lower() not in _GENERIC_WORDS
             ):
                 pattern += _AREA_SUFFIX  # "Garabagh region", "Nagorno-Karabakh region"
-            alternatives.append(f"(?P<a{len(self._owner) - 1}>{pattern})")
+            alternative = f"(?P<a{len(self._owner) - 1}>{pattern})"
+            alternatives.append(alternative)
+            first = _WORD.match(alias)
+            # An alias that does not open with a letter or digit cannot be dispatched by word.
+            by_word.setdefault(first.group().lower() if first else "", []).append(alternative)
         body = "|".join(alternatives) or r"(?!x)x"
         # Not inside a word, and not glued to a following letter or apostrophe-word ("Georgian").
         self._regex = re.compile(rf"(?<![\w@#])(?:{body})(?![\w])")
+        # The same alternatives, in the same order, grouped by the first word they can start
+        # with: ``find`` tries only the few whose first word is the word at hand.
+        self._by_word = {
+            word: re.compile(rf"(?<![\w@#])(?:{'|'.join(alts)})(?![\w])")
+            for word, alts in by_word.items()
+        }
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         """Every mention in ``text[start:end]``, offsets into ``text``, in order."""
         end = len(text) if end is None else end
+        if "" in self._by_word:  # an alias opening with punctuation: scan every position
+            return self._mentions(text, self._regex.finditer(text, start, end))
+        return self._mentions(text, self._dispatch(text, start, end))
+
+    def find_full_scan(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[PlaceMention]:
+        """Reference for :meth:`find`: the whole alternation tried at every position (slow)."""
+        end = len(text) if end is None else end
+        return self._mentions(text, self._regex.finditer(text, start, end))
+
+    def _dispatch(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Matches at word starts, each word tried against the aliases opening with it. A match
+        starts where a word does (aliases open with a letter or digit, and the look-behind
+        refuses the inside of a word), so this finds exactly what the full scan finds.
+
+        The distinct words of the text are looked up first; only the words some alias opens
+        with are then located (``str.find`` plus a word-boundary check), in reading order."""
+        by_word = self._by_word
+        hits: list[tuple[int, str]] = []
+        for word in set(_WORD.findall(text, start, end)):
+            key = word.lower()
+            if key not in by_word:
+                continue
+            size = len(word)
+            at = text.find(word, start, end)
+            while at >= 0:
+                after = at + size
+                if (at == 0 or not _is_word_char(text[at - 1])) and (
+                    after >= end or not _is_word_char(text[after])
+                ):
+                    hits.append((at, key))
+                at = text.find(word, after, end)
+        hits.sort()
+        pos = start
+        for at, key in hits:
+            if at < pos:
+                continue  # inside the mention just found
+            match = by_word[key].match(text, at, end)
+            if match is not None:
+                yield match
+                pos = match.end()
+
+    def _mentions(self, text: str, matches: Iterable[re.Match[str]]) -> list[PlaceMention]:
         mentions: list[PlaceMention] = []
-        for match in self._regex.finditer(text, start, end):
+        for match in matches:
             group = match.lastgroup
             if group is None:
                 continue

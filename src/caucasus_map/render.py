@@ -18,6 +18,15 @@ import pandas as pd
 from caucasus_map.dates import format_date_range
 
 POPUP_LIMIT = 4
+#: The pop-ups' style. The map's page carries it once (see ``mapview.base_map``); a pop-up
+#: rendered on its own (``inline_style=True``) carries its own copy.
+POPUP_CSS = (
+    ".cm-pop{font:13px/1.35 system-ui,sans-serif;max-height:320px;overflow:auto}"
+    ".cm-pop blockquote{margin:4px 0;padding:2px 8px;border-left:3px solid #b33;"
+    "color:#222}.cm-cite{color:#555;font-size:12px}.cm-item{margin-bottom:10px}"
+    ".cm-tag{background:#eee;border-radius:3px;padding:0 4px;font-size:11px}"
+    ".cm-note{color:#8a5300;font-size:11px}"
+)
 
 #: Styles of the entries in the side panel (the pop-up carries its own copy in its iframe).
 PAGE_CSS = (
@@ -126,9 +135,10 @@ def popup_html(
     date_from: date | None = None,
     date_to: date | None = None,
     limit: int = POPUP_LIMIT,
+    inline_style: bool = False,
 ) -> str:
     """The pop-up of a place: a handful of its items in the window, events first, then
-    "N more in the side panel"."""
+    "N more in the side panel". Its style comes with the map unless ``inline_style``."""
     entries = list(items)[:limit]
     body = "".join(
         "<div class='cm-item'>"
@@ -138,13 +148,7 @@ def popup_html(
     )
     more = total - len(entries)
     footer = f"<div class='cm-more'>{more} more in the side panel</div>" if more > 0 else ""
-    style = (
-        "<style>.cm-pop{font:13px/1.35 system-ui,sans-serif;max-height:320px;overflow:auto}"
-        ".cm-pop blockquote{margin:4px 0;padding:2px 8px;border-left:3px solid #b33;"
-        "color:#222}.cm-cite{color:#555;font-size:12px}.cm-item{margin-bottom:10px}"
-        ".cm-tag{background:#eee;border-radius:3px;padding:0 4px;font-size:11px}"
-        ".cm-note{color:#8a5300;font-size:11px}</style>"
-    )
+    style = f"<style>{POPUP_CSS}</style>" if inline_style else ""
     return f"{style}<div class='cm-pop'><h4>{esc(place_name)}</h4>{body}{footer}</div>"
 
 
@@ -189,6 +193,32 @@ def popups_by_place(
             place_names.get(str(place_id), str(place_id)),
             entries.head(limit).to_dict("records"),
             total=len(entries),
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+        )
+    return popups
+
+
+def popups_from_index(
+    index: Any,
+    mask: Any,
+    counts: dict[str, int],
+    place_names: dict[str, str],
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: int = POPUP_LIMIT,
+) -> dict[str, str]:
+    """:func:`popups_by_place` over a :class:`~caucasus_map.query.ItemIndex`: the same HTML,
+    reading only the few rows each pop-up shows."""
+    popups: dict[str, str] = {}
+    shown = index.first_entries(mask, counts, limit)
+    for place_id, total in counts.items():
+        popups[place_id] = popup_html(
+            place_names.get(place_id, place_id),
+            shown.get(place_id, []),
+            total=total,
             date_from=date_from,
             date_to=date_to,
             limit=limit,

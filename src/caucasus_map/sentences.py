@@ -58,7 +58,6 @@ _ABBREVIATIONS = frozenset(
 )
 # A candidate end of sentence: terminal punctuation, closing quotes/brackets, then white space.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +70,14 @@ class Sentence:
 
 
 def _is_abbreviation(paragraph: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(paragraph, 0, dot)
-    if not match:
+    # The run of word characters and dots right before ``dot`` (what ``[\w.]+$`` would find,
+    # without a search from the start of the paragraph at every full stop).
+    start = dot
+    while start > 0 and (paragraph[start - 1].isalnum() or paragraph[start - 1] in "._"):
+        start -= 1
+    if start == dot:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = paragraph[start:dot].lower().rstrip(".")
     # Single letters ("D.C.", initials such as "J. Smith") never end a sentence.
     return word in _ABBREVIATIONS or len(word) == 1
 

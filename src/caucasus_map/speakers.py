@@ -20,7 +20,8 @@ _SPEECH_VERBS = (
 )
 _LABEL = re.compile(r"^([A-Z][\w’'\-.]*(?: [A-Z][\w’'\-.]*){0,2}):\s")
 _VERB_COLON = re.compile(rf"\b(?:{_SPEECH_VERBS})(?: [a-z]+){{0,2}}:\s")
-_SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
+# (?<!\w) rather than \b before the verb: the same here, and a faster scan.
+_SPEECH = re.compile(rf"(?<!\w)(?:{_SPEECH_VERBS})\b")
 _PRONOUN = re.compile(r"\b(?:He|She|he|she)\b")
 _DESCRIPTION = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his)\s+(?:[\w-]+\s+){0,4}?"
@@ -43,13 +44,31 @@ def _alias_table(speakers: Sequence[Speaker]) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _first_occurrence(text: str, alias: str) -> int:
+    """Where ``alias`` first stands in ``text`` as whole words (not glued to a letter, digit,
+    underscore or hyphen on either side), or -1; ``re`` would need a compiled pattern per alias."""
+    i = text.find(alias)
+    while i >= 0:
+        after = i + len(alias)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (
+            after == len(text) or not _is_word_char(text[after])
+        ):
+            return i
+        i = text.find(alias, i + 1)
+    return -1
+
+
 def _named(text: str, aliases: list[tuple[str, str]]) -> str | None:
-    """The known speaker named earliest in ``text``, by any alias."""
+    """The known speaker named earliest in ``text``, by any alias (the longest on a tie)."""
     best: tuple[int, str] | None = None
     for alias, name in aliases:
-        match = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), name)
+        at = _first_occurrence(text, alias)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, name)
     return best[1] if best else None
 
 
@@ -122,11 +141,13 @@ def _speaker_of(
         named = _named(label.group(1), aliases)
         if named:
             return named
-    according = _ACCORDING.search(text)
-    cue = _VERB_COLON.search(text) or _SPEECH.search(text)
+    # A "verb:" cue is a speech verb too, so it cannot start before the first one: most
+    # sentences have no speech verb and cost one scan instead of three.
+    speech = _SPEECH.search(text)
+    cue = (_VERB_COLON.search(text, speech.start()) or speech) if speech else None
     if cue is not None:
         window = text[: cue.start()]  # who speaks stands before the verb …
-    elif according is not None:
+    elif (according := _ACCORDING.search(text)) is not None:
         window = text[according.end() :][:80]  # … or right after "according to"
     else:
         return None

@@ -16,10 +16,10 @@ from caucasus_map.ingest import IngestError, Metadata, prepare, store
 from caucasus_map.mentions import PlaceMatcher
 from caucasus_map.page import clamp_month, corpus_line, places_matching
 from caucasus_map.places import Place, places_from_frame
-from caucasus_map.query import Filters, count_per_place, filter_items
+from caucasus_map.query import Filters, ItemIndex
 from caucasus_map.reader import preview_html, reader_html
 from caucasus_map.settings import corpus_dir
-from caucasus_map.timeline import counts_per_month, month_end, months_between
+from caucasus_map.timeline import month_end, months_between
 from caucasus_map.view_state import ViewState, parse_query_params, to_query_params
 
 st.set_page_config(page_title="Caucasus Map", page_icon="🗺️", layout="wide")
@@ -55,6 +55,12 @@ def matcher(folder: str) -> PlaceMatcher:
 @st.cache_data(show_spinner=False)
 def gazetteer_gaps(folder: str) -> list:
     return candidates_in_build(dataset(folder).articles, matcher(folder), corpus_dir())
+
+
+@st.cache_resource(show_spinner="Indexing the dataset…", max_entries=2)
+def item_index(folder: str) -> ItemIndex:
+    """The items prepared once per build, so a rerun costs array operations, not a sort."""
+    return ItemIndex(dataset(folder).items)
 
 
 @st.cache_resource(max_entries=2)
@@ -125,8 +131,9 @@ matching = places_matching(place_list, search)
 base_filters = Filters(
     outlets=frozenset(chosen_outlets), event_types=frozenset(chosen_types), text=search
 )
+index = item_index(folder)
 st.bar_chart(
-    counts_per_month(filter_items(items_all, base_filters, matching_place_ids=matching), months),
+    index.per_month(index.mask(base_filters, matching_place_ids=matching), months),
     height=150,
     x_label="",
     y_label="per month",
@@ -149,18 +156,21 @@ filters = Filters(
     event_types=base_filters.event_types,
     text=search,
 )
-in_window = filter_items(items_all, filters, matching_place_ids=matching)
-counts = dict(count_per_place(in_window)[["place_id", "items"]].itertuples(index=False, name=None))
+mask = index.mask(filters, matching_place_ids=matching)
+counts = index.counts(mask)
+in_window = None  # the window's rows are materialised only where a panel or a download needs them
 
 # --- map and side panel -------------------------------------------------------------------------
 map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:
-    if in_window.empty:
+    if not counts:
         st.info(
             "Nothing falls in this window with these filters. Widen the time window, "
             "or clear the outlet, type and search filters in the sidebar."
         )
-    popups = render.popups_by_place(in_window, place_names, date_from=date_from, date_to=date_to)
+    popups = render.popups_from_index(
+        index, mask, counts, place_names, date_from=date_from, date_to=date_to
+    )
     returned = st_folium(
         mapview.base_map(map_shapes(folder), other_names, tiles=tiles),
         key="map",
@@ -193,6 +203,7 @@ with side_col:
         ),
     )
     if selected:
+        in_window = index.select(mask)
         entries = in_window[in_window["place_id"] == selected].drop_duplicates("group_id")
         st.subheader(render.esc(place_names[selected]))
         if other_names.get(selected):
@@ -228,14 +239,14 @@ with st.sidebar:
     # Built only when clicked; CSV cells that a spreadsheet would run as formulas are defused.
     st.download_button(
         "CSV",
-        lambda: to_csv(in_window, spreadsheet_safe=True),
+        lambda: to_csv(index.select(mask), spreadsheet_safe=True),
         "caucasus-map.csv",
         "text/csv",
         on_click="ignore",
     )
     st.download_button(
         "GeoJSON",
-        lambda: to_geojson(in_window, geometry),
+        lambda: to_geojson(index.select(mask), geometry),
         "caucasus-map.geojson",
         "application/geo+json",
         on_click="ignore",

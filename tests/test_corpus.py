@@ -90,3 +90,9 @@ def test_truncated_yaml_names_the_line(project_copy: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8")[:300] + "\n  - [unclosed", encoding="utf-8")
     with pytest.raises(DataValidationError, match=r"articles.yaml: line \d+: not valid YAML"):
         load_articles(project_copy)
+
+
+def test_source_file_cannot_point_outside_the_corpus(project_copy: Path) -> None:
+    _break(project_copy, lambda r: r[0].update(source_file="../../etc/hostname"))
+    with pytest.raises(DataValidationError, match="must be a file name inside data/corpus/"):
+        load_articles(project_copy)

@@ -193,6 +193,9 @@ def validate_article_records(
                 add(f"published_basis must be one of {', '.join(PUBLISHED_BASES)}")
             if not rec.get("published_evidence"):
                 add("published_evidence is empty: say where the date comes from")
+        if Path(str(rec["source_file"])).name != str(rec["source_file"]):
+            add("source_file must be a file name inside data/corpus/, not a path")
+            continue
         source = corpus / str(rec["source_file"])
         if not source.is_file():
             add(f"source file {source} not found")

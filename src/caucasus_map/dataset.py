@@ -252,6 +252,33 @@ def build_dataset(
     dask_address: str | None = None,
     use_cache: bool = True,
 ) -> BuildResult:
+    """Build under a lock, so two builds at once (the page after a save, the CLI after an
+    ingest) run one after the other: the second reads the inputs as the first left them and
+    finds its build already done, instead of pointing ``CURRENT`` at an older one."""
+    from filelock import FileLock
+
+    build = settings.build_dir(root)
+    build.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(build / ".build.lock")):
+        return _build_dataset(
+            root,
+            force=force,
+            progress=progress,
+            workers=workers,
+            dask_address=dask_address,
+            use_cache=use_cache,
+        )
+
+
+def _build_dataset(
+    root: Path | None = None,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    use_cache: bool = True,
+) -> BuildResult:
     """Build ``build/`` from ``data/`` and ``geo/`` unless the last build has the same inputs.
 
     Articles are extracted on ``workers`` local processes (default: every core; 1 extracts in

@@ -341,9 +341,3 @@ def payload_size(group: folium.FeatureGroup, m: folium.Map) -> int:
     from streamlit_folium import _get_feature_group_string
 
     return len(_get_feature_group_string(group, map=m, idx=0).encode("utf-8"))
-
-
-def features_json(places: Any) -> str:
-    return json.dumps(
-        {"type": "FeatureCollection", "features": [_feature(r) for r in _sorted_places(places)]}
-    )

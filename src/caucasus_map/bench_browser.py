@@ -46,7 +46,8 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _serve(root: Path, log: Any) -> tuple[subprocess.Popen, str]:
+def serve_page(root: Path, log: Any) -> tuple[subprocess.Popen, str]:
+    """``streamlit run app.py`` over ``root`` on a free port, once its health check answers."""
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -207,7 +208,7 @@ def measure(root: Path, *, presses: int = 5) -> dict[str, Any]:
     log_path = Path(tempfile.gettempdir()) / "caucasus-map-bench-streamlit.log"
     with open(log_path, "w") as log:
         global _server
-        server, url = _serve(root, log)
+        server, url = serve_page(root, log)
         _server = server
         watchdog = _Watchdog(server.pid, memory_limit())
         try:

@@ -5,11 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -17,9 +12,9 @@ from urllib.parse import urlparse
 import pytest
 
 from caucasus_map import settings
+from caucasus_map.bench_browser import CHROMIUM, CHROMIUM_ARGS, BrowserUnavailable, serve_page
 
 ROOT = settings.PACKAGE_ROOT
-CHROMIUM = Path(os.environ.get("CAUCASUS_MAP_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
@@ -28,12 +23,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/e2e" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -51,42 +40,11 @@ def app_url(app_root: Path) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
         pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    root = app_root
-    port = _free_port()
-    env = {**os.environ, settings.ROOT_ENV_VAR: str(root)}
-    log = open(root / "streamlit.log", "w")  # noqa: SIM115 - open for the server's lifetime
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            pytest.fail("streamlit did not start:\n" + (root / "streamlit.log").read_text())
-        time.sleep(0.5)
+    log = open(app_root / "streamlit.log", "w")  # noqa: SIM115 - open for the server's lifetime
+    try:
+        server, url = serve_page(app_root, log)
+    except BrowserUnavailable:
+        pytest.fail("streamlit did not start:\n" + (app_root / "streamlit.log").read_text())
     yield url
     server.terminate()
     server.wait(timeout=20)
@@ -100,15 +58,7 @@ def browser() -> Iterator[object]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=CHROMIUM_ARGS,
         )
         yield browser
         browser.close()

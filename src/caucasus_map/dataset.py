@@ -13,6 +13,7 @@ articles at a time (:mod:`caucasus_map.partitions`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import shutil
@@ -20,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -243,34 +244,25 @@ def _write_build(
     return writer.counts
 
 
-def build_dataset(
-    root: Path | None = None,
-    *,
-    force: bool = False,
-    progress: Progress | None = None,
-    workers: int | None = None,
-    dask_address: str | None = None,
-    use_cache: bool = True,
-) -> BuildResult:
-    """Build under a lock, so two builds at once (the page after a save, the CLI after an
+def _one_build_at_a_time(build: Callable[..., BuildResult]) -> Callable[..., BuildResult]:
+    """Run a build under a lock, so two builds at once (the page after a save, the CLI after an
     ingest) run one after the other: the second reads the inputs as the first left them and
     finds its build already done, instead of pointing ``CURRENT`` at an older one."""
-    from filelock import FileLock
 
-    build = settings.build_dir(root)
-    build.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(build / ".build.lock")):
-        return _build_dataset(
-            root,
-            force=force,
-            progress=progress,
-            workers=workers,
-            dask_address=dask_address,
-            use_cache=use_cache,
-        )
+    @functools.wraps(build)
+    def locked(root: Path | None = None, **options: Any) -> BuildResult:
+        from filelock import FileLock
+
+        folder = settings.build_dir(root)
+        folder.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(folder / ".build.lock")):
+            return build(root, **options)
+
+    return locked
 
 
-def _build_dataset(
+@_one_build_at_a_time
+def build_dataset(
     root: Path | None = None,
     *,
     force: bool = False,

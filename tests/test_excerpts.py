@@ -78,3 +78,25 @@ def test_month_precise_publication_spans_its_month_and_resolves_nothing_relative
         ("shusha", date(2023, 8, 1), date(2023, 8, 31), "month", "reported"),
         ("khankendi", date(2023, 8, 1), date(2023, 8, 31), "month", "reported"),
     ]
+
+
+def test_each_place_takes_the_date_of_its_own_clause(matcher) -> None:
+    text = (
+        "Aid lorries were turned back at the Lachin checkpoint on Friday, days after the road "
+        "to Stepanakert had been shut on 12 June."
+    )
+    rows = {e.place_id: (e.date_start, e.date_surface) for e in excerpts_of(text, matcher)}
+    assert rows["lachin_checkpoint"] == (date(2023, 8, 11), "Friday")
+    assert rows["khankendi"] == (date(2023, 6, 12), "12 June")
+
+
+def test_a_fronted_date_covers_the_whole_sentence(matcher) -> None:
+    text = "On 3 August, convoys left Goris, and crowds gathered in Shusha."
+    rows = {e.place_id: e.date_start for e in excerpts_of(text, matcher)}
+    assert rows["shusha"] == date(2023, 8, 3)
+
+
+def test_an_excerpt_keeps_every_date_of_its_sentence(matcher) -> None:
+    text = "Shusha was shelled on Friday, a week after talks in Brussels on 10 August."
+    (shusha, *_) = [e for e in excerpts_of(text, matcher) if e.place_id == "shusha"]
+    assert shusha.sentence_dates == ("Friday", "10 August")

@@ -124,3 +124,34 @@ def test_property_every_alias_is_found_between_separators(alias: str, sep: str) 
     assert alias in [m.surface for m in MATCHER.find(text)] or any(
         alias in m.surface for m in MATCHER.find(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        # motion, transport and connection make the place
+        ("The road that links Armenia to Karabakh was shut.", "Armenia", "location"),
+        ("Trucks from Armenia waited at the bridge.", "Armenia", "location"),
+        ("the only route to Tehran runs north", "Tehran", "location"),
+        ("flights from Baku resumed", "Baku", "location"),
+        ("thousands fled to Armenia within a week", "Armenia", "location"),
+        ("a railway connecting Azerbaijan with Turkey", "Azerbaijan", "location"),
+        ("the border between Armenia and Azerbaijan", "Azerbaijan", "location"),
+        ("convoys across Armenia", "Armenia", "location"),
+        # the state speaking, brokering, controlling
+        ("talks between Armenia and Azerbaijan resumed", "Azerbaijan", "actor"),
+        ("a statement from Baku said", "Baku", "actor"),
+        ("pressure from Moscow grew", "Moscow", "actor"),
+        ("the Russia-brokered truce", "Russia", "actor"),
+        ("Azerbaijan-controlled areas", "Azerbaijan", "actor"),
+        ("Tehran warned against it", "Tehran", "actor"),
+    ],
+)
+def test_roles_in_news_english(text: str, surface: str, role: str) -> None:
+    extra = [
+        place("russia", "country", "Russia"),
+        place("turkey", "country", "Turkey"),
+    ]
+    matcher = PlaceMatcher([*PLACES, *extra])
+    roles = {m.surface: m.role for m in matcher.find(text)}
+    assert roles[surface] == role

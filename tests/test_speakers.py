@@ -82,3 +82,40 @@ def test_corpus_attribution(articles, text_of) -> None:
     by_start = {s.text[:40]: who for s, who in zip(sentences, speakers, strict=True)}
     assert by_start["The group was totally marginalized in th"] == "Vali Kozehgar-Kaleji"
     assert by_start["Alwaght- On Monday, Russian President Vl"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title and a nationality before the name are the title
+        (
+            "\u201cThe door stays open,\u201d said Armenian Foreign Minister Ararat Mirzoyan.",
+            "Ararat Mirzoyan",
+        ),
+        (
+            "The ceasefire holds, said Russian Deputy Prime Minister Alexei Overchuk.",
+            "Alexei Overchuk",
+        ),
+        # a name, an apposition between commas, then the verb
+        (
+            "Hikmet Hajiyev, foreign policy adviser to President Ilham Aliyev, told Reuters "
+            "the checkpoint would stay.",
+            "Hikmet Hajiyev",
+        ),
+        ("Nikol Pashinyan told parliament the border would be drawn.", "Nikol Pashinyan"),
+        # institutions, outlets and weekdays are not people
+        ("The talks failed, said the Foreign Ministry.", None),
+        ("The road was shut, Reuters reported.", None),
+        ("The claims were false, the Defence Ministry said on Tuesday.", None),
+    ],
+)
+def test_speakers_in_wire_copy(text: str, expected: str | None) -> None:
+    assert speakers_of(text, [], interview=False) == [expected]
+
+
+def test_a_surname_alone_is_the_full_name_given_earlier() -> None:
+    text = (
+        "\u201cWe are ready,\u201d said Foreign Minister Jeyhun Bayramov.\n"
+        "\u201cThe ball is in their court,\u201d Bayramov said."
+    )
+    assert speakers_of(text, [], interview=False) == ["Jeyhun Bayramov", "Jeyhun Bayramov"]

@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import re
 
-# Lines that end an article on the sites news copy comes from.
+from caucasus_map.lexicon import CHROME_ANYWHERE, CHROME_LINE_STARTS, alternation
+
+# Lines that end an article on any site (comment forms, tags, teasers, share widgets): a chrome
+# word alone on a short line, or opening it and followed by a colon or nothing.
 _CHROME_STARTS = re.compile(
-    r"^\s*(?:submit a comment|post a comment|leave a (?:comment|reply)|comments?\s*:?$|tags\s*:|"
-    r"related (?:content|articles|posts|stories)|read more|share (?:this|it)|previous post|"
-    r"liked the story|follow us|últimas publicaciones|latest (?:posts|news)|most viewed|"
-    r"your email address)",
+    rf"^\s*(?:{alternation(CHROME_LINE_STARTS)})\s*(?::.*|[!?.]?)\s*$|^\s*(?:{alternation(CHROME_LINE_STARTS)})\b(?=.{{0,60}}$)",
     re.IGNORECASE,
 )
-# Widgets that can sit anywhere on a short line ("share-lineLiked the story? Share it …").
-_CHROME_ANYWHERE = re.compile(
-    r"share it on social media|liked the story|views:\s*\d|all rights reserved|©",
-    re.IGNORECASE,
-)
+# Widgets that can sit anywhere on a short line ("Views: 1203", "© 2023 …").
+_CHROME_ANYWHERE = re.compile(alternation(CHROME_ANYWHERE), re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 
 
+#: A paragraph this long is prose even without a closing full stop (a truncated last one).
+LONG_PARAGRAPH_WORDS = 30
+
+
 def _is_prose(line: str) -> bool:
+    """A paragraph of running text: enough words, mostly lower case, and a sentence's end.
+    Headlines, teaser titles, menus and bylines end without one."""
     words = line.split()
     if len(words) < 6:
         return False
@@ -34,7 +37,7 @@ def _is_prose(line: str) -> bool:
     capitalised = sum(w[:1].isupper() for w in words) / len(words)
     if capitalised > 0.6:
         return False
-    return len(words) >= 12 or bool(_SENTENCE_END.search(line))
+    return len(words) >= LONG_PARAGRAPH_WORDS or bool(_SENTENCE_END.search(line))
 
 
 def guess_body_span(text: str) -> tuple[int, int]:

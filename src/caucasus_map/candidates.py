@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from caucasus_map.lexicon import LOCATIVE_PREPOSITIONS, alternation
 from caucasus_map.mentions import PlaceMatcher
+from caucasus_map.textlayer import plain_view
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|to|from|into|via|towards?|outside|inside|around|across|through|"
+    rf"\b(?:{alternation(LOCATIVE_PREPOSITIONS | {'to', 'from'})}|"
     r"village of|town of|city of|region of|province of|district of)\s+(?:the\s+)?"
     r"((?:[A-Z][\w’'\-]+)(?:\s+(?:[A-Z][\w’'\-]+|of|de|al|el))*)"
 )
@@ -48,7 +50,8 @@ def find_candidates(
     counts: Counter[str] = Counter()
     seen_in: dict[str, set[str]] = defaultdict(set)
     examples: dict[str, str] = {}
-    for article_id, text, (start, end) in texts:
+    for article_id, raw, (start, end) in texts:
+        text = plain_view(raw)  # hard wraps undone, so "near\nGoris" is found
         body = text[start:end]
         mentioned = {(m.start - start, m.end - start) for m in matcher.find(text, start, end)}
         for match in _LOCATIVE.finditer(body):

@@ -116,9 +116,9 @@ def extract(file: Path, published: str | None, as_json: bool) -> None:
     """Print the place mentions and date expressions found in FILE.
 
     A file of the corpus is read with its metadata (every article it holds, each with its own
-    publication date); any other file has its body guessed and needs --published for relative dates.
+    publication date); any other file has its headline, dateline and body found, and needs
+    --published for relative dates unless its dateline gives the date.
     """
-    from caucasus_map.body import guess_body_span
     from caucasus_map.corpus import load_articles, read_source_text, sha256_of
     from caucasus_map.extract import extraction_json
     from caucasus_map.mentions import PlaceMatcher
@@ -140,9 +140,9 @@ def extract(file: Path, published: str | None, as_json: bool) -> None:
     digest = sha256_of(file)
     known = sorted((a for a in articles if a.sha256 == digest), key=lambda a: a.span)
     if known:
-        spans = [(a.span, published_date or a.published) for a in known]
+        spans = [(a.span, published_date or a.published, a.title) for a in known]
     else:
-        spans = [(guess_body_span(text), published_date)]
+        spans = [(None, published_date, None)]
     result = extraction_json(text, spans, PlaceMatcher(places))
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 

@@ -60,7 +60,8 @@ def input_files(root: Path | None = None, articles: Iterable[Article] | None = N
     files = [settings.articles_path(root), settings.events_path(root), settings.places_path(root)]
     corpus = settings.corpus_dir(root)
     files += sorted({corpus / a.source_file for a in articles})
-    files += sorted(Path(__file__).parent.glob("*.py"))  # a change of extractor is a new build
+    # A change of extractor is a new build (packages such as dates/ included).
+    files += sorted(Path(__file__).parent.rglob("*.py"))
     return files
 
 

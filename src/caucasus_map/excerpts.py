@@ -2,8 +2,13 @@
 
 An excerpt's event date comes from a date expression inside the sentence when one resolves
 (``date_basis`` "stated" when it carries its own year, "resolved" when it leans on the publication
-date, as "yesterday" or "August 31" do); otherwise it is the publication date, with ``date_basis``
-"reported" — the day the outlet reported it, not the day it happened.
+date or an earlier date, as "yesterday", "August 31" or "the next day" do); otherwise it is the
+publication date, with ``date_basis`` "reported" — the day the outlet reported it, not the day it
+happened.
+
+In a sentence with several dates each place takes the date of its own clause: in "lorries were
+turned back at the border on Friday, days after the road to Stepanakert had been shut on 12 June"
+Stepanakert's excerpt is dated 12 June. The excerpt still lists every date its sentence carries.
 """
 
 from __future__ import annotations
@@ -17,7 +22,12 @@ from caucasus_map.dates import DateMention
 from caucasus_map.mentions import PlaceMention
 from caucasus_map.sentences import Sentence
 
-_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# Where one clause of a sentence ends and another begins: a semicolon, a colon, a dash between
+# spaces, a comma, or a conjunction or subordinator that opens a clause.
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\s[—–-]\s|,|\b(?:after|before|while|when|whereas|although|though|but|because|"
+    r"until|as|and|where|which|who)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +45,7 @@ class Excerpt:
     precision: str
     date_basis: str  # stated | resolved | reported
     date_surface: str | None
+    sentence_dates: tuple[str, ...] = ()  # every date expression in the sentence, in order
 
     @property
     def item_id(self) -> str:
@@ -52,8 +63,30 @@ def _precision_range(day: date, precision: str) -> tuple[date, date]:
 
 def date_basis_of(mention: DateMention) -> str:
     """ "stated" when the expression carries its own year, else "resolved" (it needed the
-    publication date: "yesterday", "last month", "August 31")."""
-    return "stated" if _HAS_YEAR.search(mention.surface) else "resolved"
+    publication date or an earlier date of the text: "yesterday", "August 31", "the next day")."""
+    return mention.basis
+
+
+def clause_date(
+    view: str, mention: PlaceMention, dates: Sequence[DateMention]
+) -> DateMention | None:
+    """The date of the clause ``mention`` stands in, among the ``dates`` of its sentence: the
+    nearest date with no clause break between it and the name; else the nearest date before the
+    name (a fronted "On Friday, …" covers the sentence); else the first date after it."""
+    if not dates:
+        return None
+    same_clause: list[tuple[int, DateMention]] = []
+    for d in dates:
+        if d.end <= mention.start:
+            gap_start, gap_end = d.end, mention.start
+        else:
+            gap_start, gap_end = mention.end, d.start
+        if gap_end < gap_start or not _CLAUSE_BREAK.search(view, gap_start, gap_end):
+            same_clause.append((gap_end - gap_start, d))
+    if same_clause:
+        return min(same_clause, key=lambda pair: pair[0])[1]
+    before = [d for d in dates if d.end <= mention.start]
+    return before[-1] if before else dates[0]
 
 
 def build_excerpts(
@@ -65,10 +98,12 @@ def build_excerpts(
     dates: Sequence[DateMention],
     *,
     published_precision: str = "day",
+    view: str | None = None,
 ) -> list[Excerpt]:
     """Excerpts of one article, in reading order; actor mentions ("Baku denied") make none — a
     government acting is not an event at its capital. An undated sentence is placed on the
-    publication date with that date's own precision (a month-precise date spans its month)."""
+    publication date with that date's own precision (a month-precise date spans its month).
+    ``view`` is the text the offsets index (the text layer's view), for finding clauses."""
     excerpts: list[Excerpt] = []
     published_range = _precision_range(published, published_precision) if published else None
     m = d = 0
@@ -88,8 +123,12 @@ def build_excerpts(
             if mention.role != "location" or mention.place_id in places_seen:
                 continue
             places_seen.add(mention.place_id)
-            if sentence_dates:
-                when = sentence_dates[0]
+            when = (
+                clause_date(view, mention, sentence_dates)
+                if view is not None
+                else (sentence_dates[0] if sentence_dates else None)
+            )
+            if when is not None:
                 span = (when.date_start, when.date_end, when.precision)
                 basis, surface = date_basis_of(when), when.surface
             elif published is not None:
@@ -111,6 +150,7 @@ def build_excerpts(
                     precision=span[2],
                     date_basis=basis,
                     date_surface=surface,
+                    sentence_dates=tuple(d.surface for d in sentence_dates),
                 )
             )
     return excerpts

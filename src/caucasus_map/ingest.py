@@ -25,10 +25,10 @@ from typing import Any
 import yaml
 
 from caucasus_map import settings
-from caucasus_map.body import guess_body_span
 from caucasus_map.corpus import load_yaml_records, sha256_of
 from caucasus_map.errors import InputError
 from caucasus_map.storage import atomic_write_bytes, atomic_write_text
+from caucasus_map.textlayer import dateline_day, read_layout
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -245,7 +245,7 @@ def prepare(
         span = (0, len(text.rstrip("\n")))
     else:
         text = decoded  # stored byte for byte: offsets index exactly this text
-        span = guess_body_span(text)
+        span = read_layout(text).body
     published, evidence = metadata.published, "Given when the article was added."
     if published is None and found.get("published"):
         try:
@@ -260,6 +260,15 @@ def prepare(
             published, line = dateline
             evidence = f"The date line reads {line!r}."
             notices.append(f"{name}: publication date {published} taken from its date line")
+    if published is None:
+        layout = read_layout(text, body=span)
+        wire = layout.dateline
+        if wire is not None and wire.date_start is not None and wire.date_end is not None:
+            day = dateline_day(layout.view[wire.date_start : wire.date_end], None)
+            if day is not None and day[1]:
+                published = day[0]
+                evidence = f"The dateline reads {text[wire.start : wire.end].strip()!r}."
+                notices.append(f"{name}: publication date {published} taken from its dateline")
     merged = Metadata(
         outlet=metadata.outlet or found.get("outlet"),
         published=published,

@@ -1,5 +1,5 @@
 """Place mentions: every alias of every place, found at word boundaries, longest match first, with
-a role — ``location`` (something happens there) or ``actor`` (the name stands for a government).
+a role (see :mod:`caucasus_map.roles`).
 
 All aliases are compiled into one regular expression, longest alternatives first, so a scan of an
 article is a single pass whatever the size of the gazetteer.
@@ -10,43 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
 
+from caucasus_map.lexicon import GENERIC_PLACE_WORDS, is_word_char
 from caucasus_map.places import Place
+from caucasus_map.roles import Role, classify_role, coordinated
 
-Role = Literal["location", "actor"]
+__all__ = ["PlaceMatcher", "PlaceMention", "Role", "classify_role"]
 
-# Words after the first that name the *kind* of place: matched in either case ("Lachin Corridor").
-_GENERIC_WORDS = frozenset(
-    [
-        "corridor",
-        "road",
-        "route",
-        "crossing",
-        "checkpoint",
-        "region",
-        "province",
-        "exclave",
-        "city",
-        "town",
-        "project",
-        "bridge",
-        "basin",
-        "sea",
-        "proper",
-        "republic",
-    ]
-)
+_GENERIC_WORDS = GENERIC_PLACE_WORDS
 _DASHES = "–—‐‑-"  # hyphen last, so it is literal inside a character class
 _AREA_KINDS = frozenset({"region", "province", "autonomous republic"})
 _AREA_SUFFIX = r"(?:[^\S\n]+(?i:region|province|exclave)(?!\w))?"
 _TOKEN = re.compile(rf"[^\s{_DASHES}]+|[{_DASHES}]")
 _WORD = re.compile(r"\w+")
-
-
-def _is_word_char(char: str) -> bool:
-    """What ``\\w`` matches: letters, digits (of any script) and the underscore."""
-    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +32,7 @@ class PlaceMention:
     start: int
     end: int
     role: Role
+    in_headline: bool = False
 
 
 def _alias_pattern(alias: str) -> str:
@@ -151,8 +128,8 @@ class PlaceMatcher:
             at = text.find(word, start, end)
             while at >= 0:
                 after = at + size
-                if (at == 0 or not _is_word_char(text[at - 1])) and (
-                    after >= end or not _is_word_char(text[after])
+                if (at == 0 or not is_word_char(text[at - 1])) and (
+                    after >= end or not is_word_char(text[after])
                 ):
                     hits.append((at, key))
                 at = text.find(word, after, end)
@@ -173,80 +150,14 @@ class PlaceMatcher:
             if group is None:
                 continue
             pid = self._owner[int(group[1:])]
-            role = classify_role(text, match.start(), match.end(), self.places[pid])
+            place = self.places[pid]
+            role = classify_role(text, match.start(), match.end(), place)
+            previous = mentions[-1] if mentions else None
+            if (
+                place.can_stand_for_government
+                and previous is not None
+                and coordinated(text, previous.end, match.start(), match.end())
+            ):
+                role = previous.role  # "Armenia, Azerbaijan and Georgia" share a role
             mentions.append(PlaceMention(pid, match.group(0), match.start(), match.end(), role))
         return mentions
-
-
-# --- roles -------------------------------------------------------------------------------------
-
-# Cues right before a name that make it the place itself: "in Tehran", "part of Azerbaijan",
-# "the border with Armenia", "the capital Baku", "mayors of Paris".
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|into|inside|within|outside|around|across|via|through|toward|towards|"
-    r"visited|invaded|regarding|over|"
-    r"(?:visit|trip|return|returned|connected|fled|travelled|traveled|moved|deployed) (?:to|for)|"
-    r"to and from|capital|(?:the )?city of|border with|"
-    r"(?:mayors?|part|parts|territory|territories|borders?|areas?|regions?|cities|towns|villages|"
-    r"centers|centres|people|residents|population|citizens|soil|lands|capital|south|north|east|"
-    r"west|interior) of)"
-    r"\s+(?:the\s+)?$"
-)
-_VENUE_AFTER = re.compile(r"^\s+(?:meeting|summit|talks|format|conference|declaration)\b")
-_POSSESSIVE = re.compile(r"^['’]s?\s+(\w+)")
-_TERRITORY_WORDS = frozenset(
-    [
-        "territory",
-        "territories",
-        "territorial",
-        "border",
-        "borders",
-        "south",
-        "southern",
-        "north",
-        "northern",
-        "east",
-        "eastern",
-        "west",
-        "western",
-        "soil",
-        "lands",
-        "land",
-        "airspace",
-        "mountains",
-        "villages",
-        "towns",
-        "cities",
-        "regions",
-        "region",
-        "population",
-        "people",
-        "residents",
-        "capital",
-        "coast",
-        "interior",
-        "countryside",
-    ]
-)
-
-
-def classify_role(text: str, start: int, end: int, place: Place) -> Role:
-    """``actor`` when a country or seat of government stands for the state; else ``location``.
-
-    In the political writing this corpus holds, a country or capital named on its own is nearly
-    always the state acting ("Baku denied", "between Azerbaijan and Armenia", "Russia's role"), so
-    that is the default; a locative cue ("in Tehran", "fled for Armenia", "the capital Baku",
-    "the Moscow meeting", "Armenia's borders") makes it the place. Other places are always places.
-    """
-    if not place.can_stand_for_government:
-        return "location"
-    before = text[max(0, start - 40) : start]
-    if _LOCATIVE_BEFORE.search(before):
-        return "location"
-    after = text[end : end + 40]
-    if _VENUE_AFTER.match(after):
-        return "location"
-    possessive = _POSSESSIVE.match(after)
-    if possessive and possessive.group(1).lower() in _TERRITORY_WORDS:
-        return "location"
-    return "actor"

@@ -34,6 +34,9 @@ from caucasus_map.places import Place
 EXTRACTION_MODULES = (
     "corpus",
     "places",
+    "lexicon",
+    "body",
+    "textlayer",
     "sentences",
     "speakers",
     "mentions",
@@ -51,10 +54,11 @@ Progress = Callable[[str], None]
 class Payload(NamedTuple):
     """One article's extraction, as plain tuples (dates as proleptic ordinals)."""
 
-    mentions: tuple[tuple[str, str, int, int, str], ...]  # place_id, surface, start, end, role
+    # place_id, surface, start, end, role, in_headline
+    mentions: tuple[tuple[str, str, int, int, str, bool], ...]
     dates: tuple[tuple[str, int, int, int, int, str], ...]  # surface, start, end, lo, hi, precision
     # sentence_index, place_id, surface, quote, quote_start, quote_end, speaker,
-    # date_start, date_end, precision, date_basis
+    # date_start, date_end, precision, date_basis, sentence_dates ("; "-joined)
     excerpts: tuple[tuple[Any, ...], ...]
     speakers: tuple[tuple[int, int, str], ...]  # start, end, speaker of attributed sentences
 
@@ -70,7 +74,10 @@ def code_hash() -> str:
     folder = Path(__file__).parent
     for name in EXTRACTION_MODULES:
         digest.update(name.encode())
-        digest.update((folder / f"{name}.py").read_bytes())
+        module = folder / f"{name}.py"
+        # A module may be a package of several files.
+        for path in [module] if module.exists() else sorted((folder / name).glob("*.py")):
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -93,7 +100,8 @@ def payload_of(article: Article, text: str, matcher: PlaceMatcher) -> Payload:
     extraction = extract_article(article, text, matcher)
     return Payload(
         mentions=tuple(
-            (m.place_id, m.surface, m.start, m.end, m.role) for m in extraction.mentions
+            (m.place_id, m.surface, m.start, m.end, m.role, m.in_headline)
+            for m in extraction.mentions
         ),
         dates=tuple(
             (
@@ -119,6 +127,7 @@ def payload_of(article: Article, text: str, matcher: PlaceMatcher) -> Payload:
                 e.date_end.toordinal(),
                 e.precision,
                 e.date_basis,
+                "; ".join(e.sentence_dates) or None,
             )
             for e in extraction.excerpts
         ),

@@ -170,6 +170,7 @@ def event_columns(
                     "summary": event.summary,
                     "event_type": event.type,
                     "surface": None,
+                    "sentence_dates": None,
                     "date_note": event.date_note or None,
                     **fields,
                 }
@@ -191,9 +192,20 @@ def article_columns(
         aid = article.id
         if payload.excerpts:
             n = len(payload.excerpts)
-            (sentence, pid, surface, quote, q_start, q_end, speaker, lo, hi, prec, basis) = zip(
-                *payload.excerpts, strict=True
-            )
+            (
+                sentence,
+                pid,
+                surface,
+                quote,
+                q_start,
+                q_end,
+                speaker,
+                lo,
+                hi,
+                prec,
+                basis,
+                carried,
+            ) = zip(*payload.excerpts, strict=True)
             ids = [f"{aid}:{s}:{p}" for s, p in zip(sentence, pid, strict=True)]
             for name, values in (
                 ("item_id", ids),
@@ -209,6 +221,7 @@ def article_columns(
                 ("quote_end", q_end),
                 ("speaker", speaker),
                 ("surface", surface),
+                ("sentence_dates", carried),
             ):
                 items[name].extend(values)
             for name, value in (
@@ -220,7 +233,7 @@ def article_columns(
             ):
                 items[name].extend([value] * n)
         if payload.mentions:
-            pid, surface, start, end, role = zip(*payload.mentions, strict=True)
+            pid, surface, start, end, role, in_headline = zip(*payload.mentions, strict=True)
             mentions["article_id"].extend([aid] * len(pid))
             for name, values in (
                 ("place_id", pid),
@@ -228,6 +241,7 @@ def article_columns(
                 ("start", start),
                 ("end", end),
                 ("role", role),
+                ("in_headline", in_headline),
             ):
                 mentions[name].extend(values)
         if payload.dates:

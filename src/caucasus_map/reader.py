@@ -29,7 +29,7 @@ def reader_marks(
         (
             int(r.start),
             int(r.end),
-            "loc" if r.role == "location" else "actor",
+            "actor" if r.role == "actor" else "loc",
             f"{place_names.get(r.place_id, r.place_id)} ({r.role})",
         )
         for r in mentions.itertuples(index=False)
@@ -122,11 +122,17 @@ def reader_html(data: Any, article_id: str, focus: tuple[int, int] | None) -> st
 def preview_html(prepared: Any, matcher: Any) -> str:
     """What an article about to be ingested yields: its body with the places and dates found,
     before anything is saved (``prepared`` is an :class:`caucasus_map.ingest.Prepared`)."""
-    from caucasus_map.dates import find_dates
+    from caucasus_map.extract import find_in_text
 
     start, end = prepared.span
-    mentions = matcher.find(prepared.text, start, end)
-    dates = find_dates(prepared.text, prepared.metadata.published, start=start, end=end)
+    found = find_in_text(
+        prepared.text,
+        matcher,
+        body=prepared.span,
+        title=prepared.metadata.title,
+        published=prepared.metadata.published,
+    )
+    mentions, dates = found.mentions, found.dates
     marks = reader_marks(
         pd.DataFrame(
             [(m.place_id, m.start, m.end, m.role) for m in mentions],

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from caucasus_map.dates import format_date_range
+from caucasus_map.date_labels import format_date_range
 
 POPUP_LIMIT = 4
 #: The pop-ups' style. The map's page carries it once (see ``mapview.base_map``); a pop-up

@@ -31,6 +31,7 @@ ITEM_COLUMNS: Final[dict[str, str]] = {
     "event_type": "string",  # events only
     "surface": "string",  # how the sentence names the place (excerpts)
     "date_note": "string",  # where a source's date differs from the public record
+    "sentence_dates": "string",  # excerpts: every date its sentence carries, "; "-joined
 }
 
 #: The columns ``caucasus-map export`` prints, in this order (the contract in the README).
@@ -60,7 +61,8 @@ MENTION_COLUMNS: Final[dict[str, str]] = {
     "surface": "string",
     "start": "int64",
     "end": "int64",
-    "role": "string",  # location | actor
+    "role": "string",  # location | actor | dateline
+    "in_headline": "bool",  # the mention stands in the article's headline
 }
 
 DATE_COLUMNS: Final[dict[str, str]] = {

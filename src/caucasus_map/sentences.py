@@ -57,7 +57,9 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 # A candidate end of sentence: terminal punctuation, closing quotes/brackets, then white space.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# The next sentence may open with a quotation mark of either style, straight or curly, single
+# or double ("'My barn is gone,' she said." in British-style copy).
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,31 +11,43 @@ import re
 from collections.abc import Sequence
 
 from caucasus_map.corpus import Speaker
+from caucasus_map.lexicon import NATIONALITY_WORDS, NOT_PERSON_WORDS, SPEECH_VERBS, TITLE_WORDS
 from caucasus_map.sentences import Sentence
 
-_SPEECH_VERBS = (
-    r"said|says|pointed out|emphasized|emphasised|added|adding|noted|explained|stated|continued|"
-    r"recalled|stressed|told|asserted|warned|argued|answered|replied|held|believes|called|"
-    r"underlined|remarked|highlighted|insisted|observed|concluded|announced"
-)
+_SPEECH_VERBS = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
 _LABEL = re.compile(r"^([A-Z][\w’'\-.]*(?: [A-Z][\w’'\-.]*){0,2}):\s")
 _VERB_COLON = re.compile(rf"\b(?:{_SPEECH_VERBS})(?: [a-z]+){{0,2}}:\s")
 # (?<!\w) rather than \b before the verb: the same here, and a faster scan.
 _SPEECH = re.compile(rf"(?<!\w)(?:{_SPEECH_VERBS})\b")
-_PRONOUN = re.compile(r"\b(?:He|She|he|she)\b")
+_PRONOUN = re.compile(r"\b(?:He|She|he|she|him|her)\b")
 _DESCRIPTION = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:[Ee]xpert|[Aa]nalyst|[Rr]esearcher|[Pp]rofessor|[Aa]uthor|[Ss]cholar|[Ss]pecialist)\b"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
-# "…,” said Iran’s Foreign Minister Hossein Amir-Abdollahian." → the capitalised words at the end.
+_CAPITALISED = r"[A-Z][\w\-’'.]*[\w]"
+# "…,” said Armenian Foreign Minister Ararat Mirzoyan." → the capitalised words after the verb;
+# the title and nationality are stripped later.
 _SAID_NAME = re.compile(
-    r"\bsaid,?\s+(?:[\w’']+\s+){0,5}?((?:[A-Z][\w\-’']+\s){1,3}[A-Z][\w\-’']+)\s*[.,]?$"
+    rf"\b(?:said|says|added|noted|stressed|wrote|told\s+\w+),?\s+(?:[\w’']+\s+){{0,5}}?"
+    rf"((?:{_CAPITALISED}\s){{1,5}}{_CAPITALISED})\s*(?:[.,;:]|$)"
 )
-# "“…,” Pashinyan said" / "Pashinyan said on Sunday": one capitalised word after a quote or at
+# "“…,” Pashinyan said" / "Pashinyan told parliament": one capitalised word after a quote or at
 # the start of the sentence.
-_SURNAME_SAID = re.compile(r"(?:^|[”\"],?\s+)([A-Z][\w\-’']+)\s+(?:has\s+)?(?:said|says|added)\b")
-_NAME_SAID = re.compile(r"((?:[A-Z][\w\-’']+\s){1,3}[A-Z][\w\-’']+),?\s+(?:has\s+)?(?:said|says)\b")
+_AUXILIARY = r"(?:(?:has|had|also|later|again|since|then|publicly|repeatedly|\w+ly)\s+){0,2}"
+_SURNAME_SAID = re.compile(
+    rf"(?:^|[”\"],?\s+|,\s+|\b(?:and|but)\s+)({_CAPITALISED})(?:,\s[^,]{{1,40}},)?\s+{_AUXILIARY}"
+    rf"(?:{_SPEECH_VERBS})\b"
+)
+_NAME_SAID = re.compile(
+    rf"((?:{_CAPITALISED}\s){{1,5}}{_CAPITALISED}),?\s+{_AUXILIARY}(?:{_SPEECH_VERBS})\b"
+)
+# "Hikmet Hajiyev, foreign policy adviser to President Ilham Aliyev, told Reuters": a name, an
+# apposition between commas, then the verb.
+_NAME_APPOSITION = re.compile(
+    rf"(?<![\w’'-])((?:{_CAPITALISED}\s){{1,3}}{_CAPITALISED}),\s[^,]{{1,120}},\s+"
+    rf"{_AUXILIARY}(?:{_SPEECH_VERBS})\b"
+)
 
 
 def _alias_table(speakers: Sequence[Speaker]) -> list[tuple[str, str]]:
@@ -44,7 +56,8 @@ def _alias_table(speakers: Sequence[Speaker]) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-def _is_word_char(char: str) -> bool:
+def _is_name_char(char: str) -> bool:
+    """A letter, digit, underscore or hyphen: what may not touch a name on either side."""
     return char.isalnum() or char in "_-"
 
 
@@ -54,8 +67,8 @@ def _first_occurrence(text: str, alias: str) -> int:
     i = text.find(alias)
     while i >= 0:
         after = i + len(alias)
-        if (i == 0 or not _is_word_char(text[i - 1])) and (
-            after == len(text) or not _is_word_char(text[after])
+        if (i == 0 or not _is_name_char(text[i - 1])) and (
+            after == len(text) or not _is_name_char(text[after])
         ):
             return i
         i = text.find(alias, i + 1)
@@ -89,6 +102,7 @@ def attribute_speakers(
     interviewees = [s.name for s in speakers if s.name not in interviewers]
     primary = interviewees[0] if interviewees else None
     result: list[str | None] = []
+    full_names: dict[str, str] = {}  # surname -> the full name it was first given with
     last_speaker: str | None = None
     floor: str | None = None  # who holds the current paragraph
     label_floor: str | None = None  # in a Q&A ("Heshmati: …"), who holds it until the next label
@@ -101,11 +115,15 @@ def attribute_speakers(
         speaker = _speaker_of(
             text, aliases, last_speaker, primary, interview=interview, not_people=not_people
         )
+        if speaker is not None and " " not in speaker:
+            speaker = full_names.get(speaker, speaker)  # "Mirzoyan said" after "Ararat Mirzoyan"
+        elif speaker is not None:
+            full_names.setdefault(speaker.split()[-1], speaker)
         if label and speaker is not None:
             label_floor = speaker
         if speaker is None and floor is not None:
             speaker = floor
-        if speaker is None and interview and primary and text.startswith("“") and not floor:
+        if speaker is None and interview and primary and text.startswith(("“", '"')) and not floor:
             speaker = primary  # a bare quoted paragraph in an interview is the interviewee's
         if speaker is not None:
             if interview:
@@ -115,7 +133,60 @@ def attribute_speakers(
         result.append(speaker)
     if interview:
         _fill_back_within_paragraphs(sentences, result)
+    _spread_over_quotations(sentences, result)
     return result
+
+
+_OPENING, _CLOSING, _STRAIGHT = "“", "”", '"'
+
+
+def _quote_state(text: str, inside: bool) -> tuple[bool, bool]:
+    """Whether ``text`` holds a quotation mark, and whether a quotation is open at its end, given
+    whether one was open at its start."""
+    straight = text.count(_STRAIGHT)
+    last_curly = max(text.rfind(_OPENING), text.rfind(_CLOSING))
+    if last_curly < 0 and not straight:
+        return False, inside
+    if last_curly >= 0 and text.find(_STRAIGHT, last_curly) < 0:
+        return True, text[last_curly] == _OPENING  # curly marks say which way they face
+    return True, inside ^ (text.count(_STRAIGHT, max(last_curly, 0)) % 2 == 1)
+
+
+def _spread_over_quotations(sentences: Sequence[Sentence], speakers: list[str | None]) -> None:
+    """Quotations are their speaker's even where the attribution stands in another sentence.
+
+    A quotation of several sentences takes the attribution one of them carries ("“We left at
+    dawn. We took nothing,” Narine said."); a quoted sentence with none takes the last speaker of
+    its paragraph; and a paragraph of bare quotation right after a paragraph whose last speaker is
+    named continues that speaker — the wire convention of an attributed quote followed by more."""
+    quoted: list[bool] = []
+    groups: list[list[int]] = [[]]
+    inside, paragraph = False, None
+    for i, sentence in enumerate(sentences):
+        if sentence.paragraph != paragraph:
+            paragraph, inside = sentence.paragraph, False
+            groups.append([])
+        was_inside = inside
+        marks, inside = _quote_state(sentence.text, inside)
+        quoted.append(was_inside or marks)
+        if quoted[-1]:
+            groups[-1].append(i)
+        if not inside and groups[-1]:
+            groups.append([])
+    for group in groups:
+        who = next((speakers[i] for i in group if speakers[i] is not None), None)
+        for i in group:
+            if speakers[i] is None:
+                speakers[i] = who
+    last_by_paragraph: dict[int, str | None] = {}
+    for i, sentence in enumerate(sentences):
+        here = sentence.paragraph
+        if speakers[i] is None and quoted[i]:
+            speakers[i] = last_by_paragraph.get(here) or (
+                last_by_paragraph.get(here - 1) if here not in last_by_paragraph else None
+            )
+        if speakers[i] is not None or here not in last_by_paragraph:
+            last_by_paragraph[here] = speakers[i]
 
 
 def _fill_back_within_paragraphs(sentences: Sequence[Sentence], speakers: list[str | None]) -> None:
@@ -154,14 +225,17 @@ def _speaker_of(
     named = _named(window, aliases)
     if named:
         return named
-    for pattern in (_SAID_NAME, _NAME_SAID):
+    for pattern in (_NAME_APPOSITION, _SAID_NAME, _NAME_SAID):
         match = pattern.search(text)
         if match:
-            named = _named(match.group(1), aliases) or _proper_name(match.group(1))
+            run = match.group(1)
+            if _AFTER_CONNECTOR.search(text, 0, match.start(1)) and len(run.split()) > 2:
+                run = " ".join(run.split()[-2:])  # "Mayor of Goris Arush Arushanyan"
+            named = _named(run, aliases) or _proper_name(run, not_people)
             if named:
                 return named
     surname = _SURNAME_SAID.search(text)
-    if surname and surname.group(1) not in not_people and surname.group(1) not in _NOT_NAMES:
+    if surname and _is_surname(surname.group(1), not_people):
         return surname.group(1)
     if _PRONOUN.search(window) and (last_speaker or primary):
         return last_speaker or primary
@@ -170,16 +244,26 @@ def _speaker_of(
     return None
 
 
-_NOT_NAMES = frozenset(
-    "The A An This That But And However Monday He She It They We I Officials Sources Analysts "
-    "Experts Observers Critics Witnesses Residents".split()
-)
+# A run of capitalised words right after "of" or "and" starts with the end of an office's name.
+_AFTER_CONNECTOR = re.compile(r"\b(?:of|and)\s+\Z")
+_NOT_IN_NAMES = TITLE_WORDS | NATIONALITY_WORDS | NOT_PERSON_WORDS
 
 
-def _proper_name(candidate: str) -> str | None:
-    """A person's name from a run of capitalised words: the last two or three of them."""
-    words = [w for w in candidate.split() if w not in _NOT_NAMES]
-    if len(words) < 2:
+def _is_surname(word: str, not_people: frozenset[str]) -> bool:
+    return word not in not_people and word not in _NOT_IN_NAMES and not word.isupper()
+
+
+def _proper_name(candidate: str, not_people: frozenset[str] = frozenset()) -> str | None:
+    """A person's name from a run of capitalised words: titles, offices and nationalities before
+    it are the title, not the name ("Armenian Foreign Minister Ararat Mirzoyan" → "Ararat
+    Mirzoyan"); a run holding an institution or a place is nobody."""
+    words = candidate.split()
+    name: list[str] = []
+    for word in reversed(words):
+        bare = word.rstrip(".,")
+        if bare in _NOT_IN_NAMES or bare in not_people or bare.lower() in {"of", "the", "and"}:
+            break
+        name.insert(0, bare)
+    if not 2 <= len(name) <= 4:
         return None
-    name = " ".join(words[-3:] if len(words) >= 3 and "-" not in words[-1] else words[-2:])
-    return name
+    return " ".join(name)

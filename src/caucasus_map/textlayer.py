@@ -27,25 +27,25 @@ from caucasus_map.body import guess_body_span
 
 # One character for one character, so offsets never move.
 _VARIANT_MAP = {
-        "\r": " ",
-        "\u00a0": " ",  # no-break space
-        "\u2007": " ",  # figure space
-        "\u2009": " ",  # thin space
-        "\u200a": " ",  # hair space
-        "\u202f": " ",  # narrow no-break space
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u2012": "-",  # figure dash
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
+    "\r": " ",
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",  # figure space
+    "\u2009": " ",  # thin space
+    "\u200a": " ",  # hair space
+    "\u202f": " ",  # narrow no-break space
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+    "\u2012": "-",  # figure dash
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
 }
 _VARIANTS = str.maketrans(_VARIANT_MAP)
 # Variants are sparse in a text: replacing each match is much faster than translating every

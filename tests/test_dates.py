@@ -480,14 +480,14 @@ ANAPHORA = wire_cases(
             "The mission arrived on Monday 20 February 2023. Three weeks later, it opened a base.",
             [
                 ("20 February 2023", "2023-02-20", "2023-02-20", "day"),
-                ("Three weeks later", "2023-03-13", "2023-03-19", "interval"),
+                ("Three weeks later", "2023-03-13", "2023-03-13", "day"),
             ],
         ),
         (
             "Officials met on Sept 12. A week later, the offensive began.",
             [
                 ("Sept 12", "2023-09-12", "2023-09-12", "day"),
-                ("A week later", "2023-09-18", "2023-09-24", "interval"),
+                ("A week later", "2023-09-19", "2023-09-19", "day"),
             ],
         ),
         (
@@ -1365,3 +1365,48 @@ def test_a_year_less_range_end_follows_its_start() -> None:
     assert [(d.date_start, d.date_end, d.precision) for d in found] == [
         (date(2023, 9, 10), date(2023, 10, 5), "interval")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a deadline may lie after publication: the nearest such day or month
+        (
+            "The villages are to be handed over by May 15.",
+            "2024-04-20",
+            ("2024-05-15", "2024-05-15"),
+        ),
+        (
+            "Work must finish by mid-May, officials said.",
+            "2024-04-20",
+            ("2024-05-11", "2024-05-20"),
+        ),
+        ("By May the road had been closed for months.", "2023-09-20", ("2023-05-01", "2023-05-31")),
+        # a narrative date stays the most recent one
+        ("Talks were held on May 15 in Brussels.", "2024-04-20", ("2023-05-15", "2023-05-15")),
+    ],
+)
+def test_deadlines_may_lie_ahead(text: str, published: str, expected: tuple[str, str]) -> None:
+    (found,) = find_dates(text, d(published))
+    assert (found.date_start.isoformat(), found.date_end.isoformat()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the anaphor counts from the latest date precise enough, not from a range before it
+        (
+            "On Friday, villages held from 1991 to 1994 were returned; the same day, guards "
+            "moved in.",
+            ("the same day", "2023-09-15"),
+        ),
+        (
+            "Shelling began on Sept 12. Later that day, the road was shut.",
+            ("Later that day", "2023-09-12"),
+        ),
+        ("Talks opened on Sept 12. That evening, both sides left.", ("That evening", "2023-09-12")),
+    ],
+)
+def test_anaphora_find_their_day(text: str, expected: tuple[str, str]) -> None:
+    found = {m.surface: m.date_start.isoformat() for m in find_dates(text, d("2023-09-20"))}
+    assert found[expected[0]] == expected[1]

@@ -137,7 +137,7 @@ SPEECH_VERBS = (
     "continued recalled stressed asserted warned argued answered replied believes called "
     "underlined remarked highlighted insisted observed concluded announced wrote writes claimed "
     "claims declared denied accused urged commented reiterated confirmed alleged acknowledged "
-    "admitted".split()
+    "admitted held".split()
 )
 #: Words of an office or an honorific before a name: "said Foreign Minister Ararat Mirzoyan".
 TITLE_WORDS = frozenset(

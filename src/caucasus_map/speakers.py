@@ -126,7 +126,9 @@ def attribute_speakers(
         if speaker is None and interview and primary and text.startswith(("“", '"')) and not floor:
             speaker = primary  # a bare quoted paragraph in an interview is the interviewee's
         if speaker is not None:
-            if interview:
+            # In an interview the floor is the interviewee's (or a labelled questioner's): a
+            # third party quoted inside an answer ("Aliyev claims …") does not take it.
+            if interview and (speaker in interviewees or speaker in interviewers or not primary):
                 floor = speaker
             if speaker not in interviewers:
                 last_speaker = speaker
@@ -237,8 +239,9 @@ def _speaker_of(
     surname = _SURNAME_SAID.search(text)
     if surname and _is_surname(surname.group(1), not_people):
         return surname.group(1)
-    if _PRONOUN.search(window) and (last_speaker or primary):
-        return last_speaker or primary
+    if _PRONOUN.search(window):
+        # "He continued" in an interview is the interviewee; in a report, the last speaker.
+        return (primary or last_speaker) if interview else last_speaker
     if interview and primary and _DESCRIPTION.search(window):
         return primary
     return None

@@ -131,3 +131,13 @@ def bare_month_is_date(text: str, lo: int, start: int, end: int, m: int) -> bool
         return sentence_initial(text, lo, start) and text.startswith(", ", end)
     nxt = text[end : end + 2]
     return not (len(nxt) == 2 and nxt[0] in " \t\u00a0" and nxt[1].isupper())
+
+
+#: Words that make a year-less date a deadline, which may lie after publication: "by May 15",
+#: "until mid-May", "before June".
+DEADLINE_WORDS = frozenset({"by", "until", "till", "before"})
+
+
+def is_deadline(text: str, lo: int, pos: int) -> bool:
+    """Whether the expression at ``pos`` follows a deadline word ("by May 15")."""
+    return prev_word_lower(text, lo, pos) in DEADLINE_WORDS

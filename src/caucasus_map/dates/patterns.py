@@ -153,7 +153,10 @@ ORDINAL_DAY = rf"[Tt]he{S}(?P<d>[0-9][0-9]?)(?:st|nd|rd|th)\b{_CLAUSE_GOES_ON}"
 # Anaphoric: resolved against the last date before them in the paragraph.
 # "the same day as the meeting" is the day of an event, not of a date: skipped.
 SAME_DAY = (
-    rf"(?:{cap('that')}(?:{S}same)?|{cap('the')}{S}(?:very{S})?same){S}day\b(?![-’']|{S}as\b)"
+    rf"(?:(?:{cap('that')}(?:{S}same)?|{cap('the')}{S}(?:very{S})?same){S}day\b(?![-’']|{S}as\b)"
+    # "later that day", "earlier in the day", "that evening": the same day, another hour
+    rf"|(?:{cap('later')}|{cap('earlier')}){S}(?:that|in{S}the){S}day\b"
+    rf"|{cap('that')}{S}(?:morning|afternoon|evening|night)\b)"
 )
 STEP = (
     rf"{cap('the')}{S}(?:(?P<dir>next|following|previous|preceding|prior){S}"

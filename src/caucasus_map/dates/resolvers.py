@@ -217,7 +217,11 @@ def resolve_dm(p: Parts, text: str, pub: date | None, lo: int) -> Hit | None:
 def resolve_md(p: Parts, text: str, pub: date | None, lo: int) -> Hit | None:
     if pub is None:
         return None
-    found = spans.recent_day(_month_num(p.group("m")), _day_of(p.group("d")), pub)
+    mon, day = _month_num(p.group("m")), _day_of(p.group("d"))
+    found = spans.recent_day(mon, day, pub)
+    if guards.is_deadline(text, lo, p.span()[0]):  # "by May 15" may lie ahead
+        y = spans.nearest_month_year(mon, pub)
+        found = date(y, mon, day) if _valid(y, mon, day) else found
     return None if found is None else _hit(p, found, found, "day", DateKind.MD, True)
 
 
@@ -226,8 +230,9 @@ def resolve_month(p: Parts, text: str, pub: date | None, lo: int) -> Hit | None:
     s, e = p.span()
     if pub is None or not guards.bare_month_is_date(text, lo, s, e, mon):
         return None
-    span = spans.month_span(spans.recent_month_year(mon, pub), mon)
-    return _hit(p, *span, "month", DateKind.MONTH, True)
+    deadline = guards.is_deadline(text, lo, s)
+    y = spans.nearest_month_year(mon, pub) if deadline else spans.recent_month_year(mon, pub)
+    return _hit(p, *spans.month_span(y, mon), "month", DateKind.MONTH, True)
 
 
 def resolve_mod_month(p: Parts, text: str, pub: date | None, lo: int) -> Hit | None:
@@ -236,6 +241,8 @@ def resolve_mod_month(p: Parts, text: str, pub: date | None, lo: int) -> Hit | N
         y = int(p.group("y"))
     elif pub is None:
         return None
+    elif guards.is_deadline(text, lo, p.span()[0]):
+        y = spans.nearest_month_year(mon, pub)  # "by mid-May" may lie ahead
     else:
         y = spans.recent_month_year(mon, pub)
     span = spans.month_part(y, mon, p.group("mod").lower())

@@ -9,7 +9,7 @@ anchor are tried, each against the few rows of the table that can start with tha
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from caucasus_map.dates import guards, spans
@@ -235,31 +235,40 @@ def resolve_anaphora(text: str, hits: list[Hit], pub: date | None) -> list[Hit]:
     the next day" is skipped rather than guessed); by weeks a day or a week; by months a month;
     by years a year."""
     out: list[Hit] = []
-    anchor: Hit | None = None
+    paragraph: list[Hit] = []  # the dates so far in the current paragraph, latest last
     for h in hits:
+        if paragraph and text.find("\n", paragraph[-1].end, h.start) >= 0:
+            paragraph = []  # a new paragraph
         shift = h.shift
         if shift is None:
             out.append(h)
-            anchor = h
+            paragraph.append(h)
             continue
-        if anchor is not None and text.find("\n", anchor.end, h.start) >= 0:
-            anchor = None  # a new paragraph
+        # The latest date precise enough to count from: "On Friday, villages held since 1991
+        # to 1994 were handed over; the same day …" counts from Friday, not from the range.
+        anchor = next(
+            (a for a in reversed(paragraph) if _anchor_fits(a.lo, a.hi, shift.unit)), None
+        )
         if anchor is not None:
-            base_lo, base_hi = anchor.lo, anchor.hi
-        elif pub is not None:
-            base_lo = base_hi = pub
+            base = anchor.lo
+        elif pub is not None and not paragraph:
+            base = pub
         else:
             continue
-        if not _anchor_fits(base_lo, base_hi, shift.unit):
-            continue
-        lo_d, hi_d = spans.shifted(base_lo, shift.unit, shift.n)
-        if anchor is None and hi_d > base_hi:
+        if shift.unit == "week" and (anchor is None or anchor.lo == anchor.hi):
+            # "a week later" than a day is a day, as "two weeks ago" is
+            lo_d = hi_d = base + timedelta(weeks=shift.n)
+            precision = "day"
+        else:
+            lo_d, hi_d = spans.shifted(base, shift.unit, shift.n)
+            precision = _SHIFT_PRECISION[shift.unit]
+        if anchor is None and hi_d > base:
             # "Two years later", "the next day" counted from publication would lie after it:
             # a report narrates what came before it, so the anchor is in an earlier paragraph.
             continue
-        resolved = Hit(h.start, h.end, lo_d, hi_d, _SHIFT_PRECISION[shift.unit], h.kind, True)
+        resolved = Hit(h.start, h.end, lo_d, hi_d, precision, h.kind, True)
         out.append(resolved)
-        anchor = resolved
+        paragraph.append(resolved)
     return out
 
 

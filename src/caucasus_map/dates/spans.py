@@ -53,6 +53,13 @@ def recent_month_year(m: int, pub: date) -> int:
     return pub.year if m <= pub.month else pub.year - 1
 
 
+def nearest_month_year(m: int, pub: date) -> int:
+    """Year of the month ``m`` nearest the publication month, before or after it: a deadline
+    ("by May", "until mid-May") may lie ahead."""
+    ahead = (m - pub.month) % 12
+    return pub.year + (pub.month + ahead > 12) if ahead <= 6 else recent_month_year(m, pub)
+
+
 def recent_day(m: int, d: int, pub: date) -> date | None:
     """The most recent ``m``/``d`` on or before ``pub`` (Feb 29 may lie years back)."""
     for y in range(pub.year, pub.year - LEAP_DAY_LOOKBACK_YEARS - 1, -1):

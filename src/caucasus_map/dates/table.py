@@ -73,7 +73,7 @@ TABLE: tuple[Row, ...] = (
     Row(K.RELPERIOD, LAST_NEXT_THIS, pt.RELPERIOD, rs.resolve_relperiod),
     Row(K.ORDINAL_DAY, ("the",), pt.ORDINAL_DAY, rs.resolve_ordinal_day),
     Row(K.LAST_N, ("the",), pt.LAST_N, rs.resolve_last_n),
-    Row(K.SAME_DAY, ("that", "the"), pt.SAME_DAY, rs.resolve_same_day),
+    Row(K.SAME_DAY, ("that", "the", "later", "earlier"), pt.SAME_DAY, rs.resolve_same_day),
     Row(K.STEP, ("the",), pt.STEP, rs.resolve_step),
 )
 

@@ -39,3 +39,22 @@ def test_plain_prose_is_all_body() -> None:
 
 def test_no_prose_at_all_gives_the_whole_text() -> None:
     assert guess_body_span("Menu\nHome\nLogin") == (0, len("Menu\nHome\nLogin"))
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Felix Light in Tbilisi; Editing by Andrew Osborn)",
+        "AP writer Lusine Harutyunyan in Yerevan, Armenia, contributed to this report.",
+    ],
+)
+def test_wire_credits_close_the_body(credit: str) -> None:
+    prose = (
+        "Officials from both sides met for five hours behind closed doors and agreed to meet "
+        "again, the presidential administration said in a statement on Thursday.\n"
+        "The talks were the first since the ceasefire took hold, and they ended without a "
+        "detailed agreement on the status of the region, diplomats said.\n"
+    )
+    text = prose + credit + "\n"
+    start, end = guess_body_span(text)
+    assert text[start:end] == prose.rstrip("\n")

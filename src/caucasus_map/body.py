@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 
-from caucasus_map.lexicon import CHROME_ANYWHERE, CHROME_LINE_STARTS, alternation
+from caucasus_map.lexicon import (
+    CHROME_ANYWHERE,
+    CHROME_LINE_STARTS,
+    WIRE_CREDITS,
+    alternation,
+)
 
 # Lines that end an article on any site (comment forms, tags, teasers, share widgets): a chrome
 # word alone on a short line, or opening it and followed by a colon or nothing.
@@ -20,6 +25,9 @@ _CHROME_STARTS = re.compile(
 )
 # Widgets that can sit anywhere on a short line ("Views: 1203", "© 2023 …").
 _CHROME_ANYWHERE = re.compile(alternation(CHROME_ANYWHERE), re.IGNORECASE)
+# The credits that close a wire story: "(Reporting by …; Editing by …)", "AP writer X in Yerevan
+# contributed to this report."
+_WIRE_CREDIT = re.compile(alternation(WIRE_CREDITS), re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 
 
@@ -56,8 +64,10 @@ def guess_body_span(text: str) -> tuple[int, int]:
     gap = 0
     last_prose = -1
     for i, (start, end, line) in enumerate(lines):
-        is_chrome = _CHROME_STARTS.match(line) or (
-            len(line.split()) < 12 and _CHROME_ANYWHERE.search(line)
+        is_chrome = (
+            _CHROME_STARTS.match(line)
+            or (len(line.split()) < 12 and _CHROME_ANYWHERE.search(line))
+            or _WIRE_CREDIT.search(line)
         )
         if is_chrome and run_start is not None:
             best = _better(best, (run_chars, run_start, last_prose))

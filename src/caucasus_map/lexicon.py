@@ -215,3 +215,13 @@ CHROME_LINE_STARTS = (
 )
 #: Bits of page furniture that may sit anywhere on a short line.
 CHROME_ANYWHERE = ("all rights reserved", "©", "(c) ", "views:", "share on ", "follow us on")
+#: The credits that close a wire story, wherever they stand on their line.
+WIRE_CREDITS = (
+    "(reporting by",
+    "(writing by",
+    "(editing by",
+    "(additional reporting by",
+    "additional reporting by",
+    "contributed to this report",
+    "contributed reporting",
+)

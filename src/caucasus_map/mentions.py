@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from caucasus_map.lexicon import GENERIC_PLACE_WORDS, is_word_char
 from caucasus_map.places import Place
+from caucasus_map.qualifiers import Qualifiers
 from caucasus_map.roles import Role, classify_role, coordinated
 
 __all__ = ["PlaceMatcher", "PlaceMention", "Role", "classify_role"]
 
 _GENERIC_WORDS = GENERIC_PLACE_WORDS
+_BRACKETED = re.compile(r"[^\S\n]*[(\[][^\S\n]*")
 _DASHES = "–—‐‑-"  # hyphen last, so it is literal inside a character class
 _AREA_KINDS = frozenset({"region", "province", "autonomous republic"})
 _AREA_SUFFIX = r"(?:[^\S\n]+(?i:region|province|exclave)(?!\w))?"
@@ -59,6 +61,7 @@ class PlaceMatcher:
 
     def __init__(self, places: Iterable[Place]) -> None:
         self.places = {p.id: p for p in places}
+        self._qualifiers = Qualifiers(self.places.values())
         aliases = sorted(
             ((alias, p.id) for p in self.places.values() for alias in {p.name, *p.aliases}),
             key=lambda pair: (-len(pair[0]), pair[0]),
@@ -149,7 +152,11 @@ class PlaceMatcher:
             group = match.lastgroup
             if group is None:
                 continue
-            pid = self._owner[int(group[1:])]
+            pid = self._qualifiers.resolve(
+                text, match.start(), match.end(), self.places[self._owner[int(group[1:])]]
+            )
+            if pid is None:
+                continue  # part of another name, or a namesake the gazetteer lacks
             place = self.places[pid]
             role = classify_role(text, match.start(), match.end(), place)
             previous = mentions[-1] if mentions else None
@@ -160,4 +167,20 @@ class PlaceMatcher:
             ):
                 role = previous.role  # "Armenia, Azerbaijan and Georgia" share a role
             mentions.append(PlaceMention(pid, match.group(0), match.start(), match.end(), role))
+        return self._bracketed_names(text, mentions)
+
+    def _bracketed_names(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """ "Lachin (Berdzor)": a name and another name of the same place in brackets. When the
+        bracketed one says which namesake is meant (Berdzor is the town), the first follows it."""
+        for i in range(len(mentions) - 1):
+            first, second = mentions[i], mentions[i + 1]
+            if first.place_id == second.place_id or not _BRACKETED.fullmatch(
+                text, first.end, second.start
+            ):
+                continue
+            kind = self.places[second.place_id].kind
+            if self._qualifiers.namesake(first.surface, kind) == second.place_id:
+                mentions[i] = PlaceMention(
+                    second.place_id, first.surface, first.start, first.end, second.role
+                )
         return mentions

@@ -40,6 +40,8 @@ EXTRACTION_MODULES = (
     "sentences",
     "speakers",
     "mentions",
+    "qualifiers",
+    "roles",
     "dates",
     "excerpts",
     "extract",

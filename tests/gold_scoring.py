@@ -58,6 +58,8 @@ class Tally:
     date_gold_hit: int = 0
     speaker_gold: int = 0
     speaker_right: int = 0
+    speaker_found: int = 0  # sentences given a named speaker
+    speaker_found_right: int = 0  # … that a gold entry gives the same person
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
@@ -98,12 +100,16 @@ class Tally:
     def speaker_accuracy(self) -> float:
         return self._ratio(self.speaker_right, self.speaker_gold)
 
+    @property
+    def speaker_precision(self) -> float:
+        return self._ratio(self.speaker_found_right, self.speaker_found)
+
     def line(self, name: str) -> str:
         return (
             f"{name:38} places P={self.place_precision:.3f} R={self.place_recall:.3f} "
             f"(known {self.place_recall_known:.3f})  roles={self.role_accuracy:.3f}  "
             f"dates P={self.date_precision:.3f} R={self.date_recall:.3f}  "
-            f"speakers={self.speaker_accuracy:.3f}"
+            f"speakers={self.speaker_accuracy:.3f} (P={self.speaker_precision:.3f})"
         )
 
 
@@ -218,6 +224,18 @@ def score(gold: dict[str, Any], extraction: ArticleExtraction, text: str) -> Tal
             tally.misses.append(f"{name}: date extra {text[span[0] : span[1]]!r} {lo}..{hi}")
 
     sentences = extraction.sentences
+    gold_people: dict[int, set[str | None]] = {}
+    for entry in gold.get("speakers") or []:
+        at = text.find(entry["anchor"])
+        for index, sentence in enumerate(sentences):
+            if sentence.start <= at < sentence.end:
+                gold_people.setdefault(index, set()).add(entry.get("speaker"))
+    for index, who in enumerate(extraction.speakers):
+        if who is None:
+            continue
+        tally.speaker_found += 1
+        if any(_same_person(g, who) for g in gold_people.get(index, ())):
+            tally.speaker_found_right += 1
     for entry in gold.get("speakers") or []:
         at = text.find(entry["anchor"])
         if at < 0:

@@ -212,3 +212,31 @@ def test_the_synthetic_corpus_is_deterministic_and_prefix_stable(tmp_path) -> No
         body = article_text(article, a.root)[article.span[0] : article.span[1]]
         for sentence in body.split(". ")[:5]:
             assert len(sentence) < 40 or sentence not in real
+
+
+def test_the_cache_key_covers_every_module_extraction_runs() -> None:
+    """A change to any module that decides what an extraction holds must start a fresh cache."""
+    import ast
+    from pathlib import Path
+
+    from caucasus_map import parallel
+
+    package = Path(parallel.__file__).parent
+    seen: set[str] = set()
+    todo = ["extract"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        path = package / f"{name}.py"
+        files = [path] if path.exists() else sorted((package / name).glob("*.py"))
+        for file in files:
+            for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                    "caucasus_map."
+                ):
+                    todo.append(node.module.split(".")[1])
+    assert seen <= set(parallel.EXTRACTION_MODULES) | {"extract"}, seen - set(
+        parallel.EXTRACTION_MODULES
+    )

@@ -113,6 +113,24 @@ def test_reader_marks_the_quote_and_highlights() -> None:
     assert "<mark class='actor' title='Baku (actor)'>Baku</mark>" in html
 
 
+def test_reader_outlines_a_headline_quote_above_the_body() -> None:
+    text = "Talks in Shusha stall\nMenu\nShusha fell. Baku said so.\nFooter"
+    start = text.index("Shusha fell")
+    article = {
+        "span_start": start,
+        "span_end": text.index("\nFooter"),
+        "title": "Talks in Shusha stall",
+        "outlet": "O",
+        "kind": "news",
+        "published": pd.Timestamp("2021-01-13"),
+        "source_file": "f.txt",
+    }
+    marks = [(9, 15, "loc", "Shusha (location)"), (start, start + 6, "loc", "Shusha (location)")]
+    html = article_reader_html(article, text, marks, (0, 21))
+    assert "<div class='cm-focus' id='cm-quote'><p>Talks in <mark class='loc'" in html
+    assert "headline" in html and "Menu" not in html
+
+
 def test_csv_download_defuses_spreadsheet_formulas() -> None:
     from caucasus_map.export import to_csv
 

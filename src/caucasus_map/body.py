@@ -48,6 +48,19 @@ def _is_prose(line: str) -> bool:
     return len(words) >= LONG_PARAGRAPH_WORDS or bool(_SENTENCE_END.search(line))
 
 
+def is_chrome_line(line: str) -> bool:
+    """A line of page furniture: a comment form, tags, a "related" list, share buttons, a
+    copyright, wire credits. A short paragraph of prose that happens to open with such a word
+    ("Related talks are due in October.") is not."""
+    if _WIRE_CREDIT.search(line):
+        return True
+    if _is_prose(line):
+        return False
+    return bool(
+        _CHROME_STARTS.match(line) or (len(line.split()) < 12 and _CHROME_ANYWHERE.search(line))
+    )
+
+
 def guess_body_span(text: str) -> tuple[int, int]:
     """[start, end) of the most likely article body in ``text``; the whole text when unsure.
 
@@ -64,11 +77,7 @@ def guess_body_span(text: str) -> tuple[int, int]:
     gap = 0
     last_prose = -1
     for i, (start, end, line) in enumerate(lines):
-        is_chrome = (
-            _CHROME_STARTS.match(line)
-            or (len(line.split()) < 12 and _CHROME_ANYWHERE.search(line))
-            or _WIRE_CREDIT.search(line)
-        )
+        is_chrome = is_chrome_line(line)
         if is_chrome and run_start is not None:
             best = _better(best, (run_chars, run_start, last_prose))
             run_start, run_chars, gap = None, 0, 0

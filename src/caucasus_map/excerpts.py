@@ -61,12 +61,6 @@ def _precision_range(day: date, precision: str) -> tuple[date, date]:
     return day, day
 
 
-def date_basis_of(mention: DateMention) -> str:
-    """ "stated" when the expression carries its own year, else "resolved" (it needed the
-    publication date or an earlier date of the text: "yesterday", "August 31", "the next day")."""
-    return mention.basis
-
-
 def clause_date(
     view: str, mention: PlaceMention, dates: Sequence[DateMention]
 ) -> DateMention | None:
@@ -98,7 +92,7 @@ def build_excerpts(
     dates: Sequence[DateMention],
     *,
     published_precision: str = "day",
-    view: str | None = None,
+    view: str,
 ) -> list[Excerpt]:
     """Excerpts of one article, in reading order; actor mentions ("Baku denied") make none — a
     government acting is not an event at its capital. An undated sentence is placed on the
@@ -123,14 +117,10 @@ def build_excerpts(
             if mention.role != "location" or mention.place_id in places_seen:
                 continue
             places_seen.add(mention.place_id)
-            when = (
-                clause_date(view, mention, sentence_dates)
-                if view is not None
-                else (sentence_dates[0] if sentence_dates else None)
-            )
+            when = clause_date(view, mention, sentence_dates)
             if when is not None:
                 span = (when.date_start, when.date_end, when.precision)
-                basis, surface = date_basis_of(when), when.surface
+                basis, surface = when.basis, when.surface
             elif published is not None:
                 span, basis, surface = (*published_range, published_precision), "reported", None
             else:

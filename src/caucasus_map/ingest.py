@@ -210,17 +210,12 @@ def detect_published(text: str, span: tuple[int, int]) -> tuple[date, str] | Non
 
 
 def _detect_title(text: str, span: tuple[int, int]) -> str | None:
-    """The nearest short line above the body that is not a date line or a menu."""
-    from caucasus_map.dates import find_dates
-
-    for line in text[: span[0]].splitlines()[::-1][:6]:
-        words = line.split()
-        if not 3 <= len(words) <= 25 or line.rstrip().endswith((".", ":")) or "|" in line:
-            continue
-        dated = sum(d.end - d.start for d in find_dates(line, None))
-        if dated < len(line.strip()) / 2:
-            return line.strip()
-    return None
+    """The headline the text layer finds above the body (one line: a wrapped headline's line
+    breaks become spaces), so the title stored is the one extraction reads as the headline."""
+    layout = read_layout(text, body=span)
+    if layout.headline is None:
+        return None
+    return " ".join(text[layout.headline[0] : layout.headline[1]].split()) or None
 
 
 def prepare(

@@ -1,13 +1,18 @@
 """The word lists extraction relies on, each defined once, with what it is for.
 
 Every list here describes how news English works in general — wire copy, agency house styles,
-analysis — not the wording of one article. Each is tested on sentences written for the tests
-(``tests/test_lexicon.py`` and the tests of the module that uses it), never on the corpus alone.
+analysis — not the wording of one article. Each is tested on sentences written for the tests of
+the module that uses it (``test_roles``, ``test_speakers``, ``test_body``, ``test_textlayer``),
+never on the corpus alone.
 """
 
 from __future__ import annotations
 
 import re
+
+#: Every dash a name may be written with ("Aghdam–Khankendi", "Nagorno‑Karabakh"); the hyphen
+#: last, so the string can sit inside a regular-expression character class.
+DASHES = "–—‐‑-"
 
 
 def is_word_char(char: str) -> bool:
@@ -33,15 +38,23 @@ GENERIC_PLACE_WORDS = frozenset(
 #: Prepositions that put something at, in, into, through or across a place ("talks in Tehran",
 #: "shelling near Jermuk", "convoys through Armenia"). A name right after one is a location.
 LOCATIVE_PREPOSITIONS = frozenset(
-    "in at near into inside within outside around across via through throughout toward towards "
-    "along beyond onto".split()
+    "in at near into inside within outside around across via through throughout along beyond "
+    "onto toward towards".split()
+)
+#: Nouns and verbs of feeling, aim or policy: after them "at X", "in X", "towards X" is the
+#: government ("anger at Moscow", "lashed out at Yerevan", "trust in Moscow", "policy towards
+#: Armenia"), not the place.
+ATTITUDE_WORDS = frozenset(
+    "anger angry furious fury out aimed directed pointed jab swipe trust faith confidence "
+    "frustration frustrated disappointment disappointed policy policies attitude stance "
+    "approach position hostility pivot shift turn".split()
 )
 #: Nouns and verbs of movement, transport and connection. "to X" / "for X" / "from X" after one
 #: of them is a destination or an origin: "the road to Yerevan", "flights to Baku", "fled to
 #: Armenia", "trucks from Armenia", "returned from Moscow".
 MOTION_WORDS = frozenset(
     "road roads route routes highway highways railway railways corridor way path journey trip "
-    "trips flight flights convoy convoys trucks lorries vehicles cars buses aid cargo goods "
+    "trips flight flights convoy convoys trucks lorries vehicles cars buses cargo goods "
     "supplies shipments deliveries refugees evacuees migrants people residents families civilians "
     "exodus traffic passage access travel travelled traveled traveling travelling travels go goes "
     "going went gone come comes came coming return returns returned returning fled flee fleeing "
@@ -77,8 +90,7 @@ CONNECTION_VERBS = frozenset(
 #: unlike "talks between Armenia and Azerbaijan", where both are governments.
 GEOGRAPHIC_BETWEEN_NOUNS = frozenset(
     "border borders frontier boundary road route corridor highway railway bridge flights traffic "
-    "trade line zone area territory exclave enclave link links connection connections "
-    "communications".split()
+    "line zone area territory exclave enclave link communications".split()
 )
 #: Nouns for what a government sends or says: "a statement from Baku", "pressure from Moscow".
 #: After one of them, "from X" is the government speaking, not an origin.
@@ -86,7 +98,8 @@ SOURCE_NOUNS = frozenset(
     "statement statements message messages response reaction pressure signal signals call calls "
     "delegation delegations official officials envoy envoys representative representatives "
     "diplomat diplomats support demand demands criticism warning warnings proposal proposals "
-    "letter note assurances guarantees word news orders order threat threats protest".split()
+    "letter note assurances guarantees word news orders order threat threats protest aid "
+    "assistance help".split()
 )
 #: Nouns that make the place itself: "part of Azerbaijan", "the border with Armenia", "residents
 #: of Goris", "the capital Baku".
@@ -167,6 +180,8 @@ NOT_PERSON_WORDS = frozenset(
     "Cabinet Office Service Committee Council Agency Department Embassy Army Police Kremlin "
     "Reuters AFP AP Associated Press Interfax TASS RIA Novosti Armenpress AZERTAC Azertac Trend "
     "APA Turan IRNA Mehr Tasnim Fars ISNA News Times Post Journal Television Radio TV Nobody "
+    "International Cross Crescent Group Church Mission Watch Organization Organisation Union "
+    "Commission Court Fund Foundation Institute Centre Center Party Movement Front Alliance "
     "Everyone Everybody Someone Somebody Nothing Many Some Most Few Others".split()
 )
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from caucasus_map.lexicon import GENERIC_PLACE_WORDS, is_word_char
+from caucasus_map.lexicon import DASHES, GENERIC_PLACE_WORDS, is_word_char
 from caucasus_map.places import Place
 from caucasus_map.qualifiers import Qualifiers
 from caucasus_map.roles import Role, classify_role, coordinated
@@ -20,7 +20,7 @@ __all__ = ["PlaceMatcher", "PlaceMention", "Role", "classify_role"]
 
 _GENERIC_WORDS = GENERIC_PLACE_WORDS
 _BRACKETED = re.compile(r"[^\S\n]*[(\[][^\S\n]*")
-_DASHES = "–—‐‑-"  # hyphen last, so it is literal inside a character class
+_DASHES = DASHES
 _AREA_KINDS = frozenset({"region", "province", "autonomous republic"})
 _AREA_SUFFIX = r"(?:[^\S\n]+(?i:region|province|exclave)(?!\w))?"
 _TOKEN = re.compile(rf"[^\s{_DASHES}]+|[{_DASHES}]")

@@ -33,6 +33,8 @@ from caucasus_map.places import Place
 #: cached extraction stale.
 EXTRACTION_MODULES = (
     "corpus",
+    "errors",
+    "settings",
     "places",
     "lexicon",
     "body",

@@ -60,7 +60,13 @@ def article_reader_html(
 ) -> str:
     """The escaped HTML of the reader for one article."""
     start, end = int(article["span_start"]), int(article["span_end"])
+    headline_focus = None
     if focus and not (start <= focus[0] < focus[1] <= end):
+        # A quote outside the body can only be the headline (its places count too).
+        if " ".join(text[focus[0] : focus[1]].split()) == " ".join(
+            str(article.get("title") or "").split()
+        ):
+            headline_focus = focus
         focus = None
     sections = [(start, focus[0]), focus, (focus[1], end)] if focus else [(start, end)]
     body_parts = []
@@ -93,6 +99,11 @@ def article_reader_html(
         else ""
     )
     title = esc(article.get("title") or "(no headline in the source)")
+    if headline_focus is not None:
+        a, b = headline_focus
+        inside = [m for m in marks if a <= m[0] and m[1] <= b]
+        title = f"<div class='cm-focus' id='cm-quote'>{highlighted_text(text, a, b, inside)}</div>"
+        chosen = "<small>The quote is the article's headline, outlined in red.</small>"
     return (
         f"{READER_CSS}<div class='cm-reader'><h3>{title}</h3>"
         f"<div class='cm-meta'>{' · '.join(meta)}<br><small>Date evidence: {evidence}</small>"

@@ -29,8 +29,10 @@ from typing import Literal
 from caucasus_map.lexicon import (
     ACTOR_PARTICIPLES,
     ATTACK_NOUNS,
+    ATTITUDE_WORDS,
     CLAIM_NOUNS,
     CONNECTION_VERBS,
+    DASHES,
     EVENT_WORDS,
     GEOGRAPHIC_ADJECTIVES,
     GEOGRAPHIC_BETWEEN_NOUNS,
@@ -41,6 +43,7 @@ from caucasus_map.lexicon import (
     PLACE_OBJECT_VERBS,
     PLACE_OF_NOUNS,
     SOURCE_NOUNS,
+    SPEECH_VERBS,
     TERRITORY_WORDS,
     VENUE_WORDS,
     alternation,
@@ -61,11 +64,16 @@ CONNECTION_REACH = 6
 BETWEEN_REACH = 5
 SOURCE_REACH = 3
 
-_DASHES = "–—‐‑-"
+_DASHES = DASHES
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A clause ends at these; cues never reach across one.
 _CLAUSE_END = re.compile(r"[.;:!?\"“”()\[\],\n]")
 _DETERMINERS = frozenset({"the", "a", "an"})
+# Verbs that, right after a name, make it the subject of a new clause ("… and Moscow denied").
+_CLAUSE_VERBS = frozenset(
+    "denied rejected accepted agreed refused responded reacted welcomed condemned demanded "
+    "insisted wants wanted sent launched began ordered blamed".split()
+)
 _DIRECTION = frozenset({"to", "from", "for", "toward", "towards", "into"})
 _WS = r"[^\S\n]+"
 _VENUE_AFTER = re.compile(rf"{_WS}(?:{alternation(VENUE_WORDS)})\b")
@@ -78,6 +86,10 @@ _POSSESSIVE = re.compile(r"['’]s?\]?((?:[^\S\n]+[\w-]+){1,4})")
 _COORDINATED = re.compile(
     rf"[^\S\n]*(?:,[^\S\n]*(?P<conj>(?:and|or){_WS})?|{_WS}(?P<conj2>and|or){_WS})(?:the{_WS})?"
 )
+_VERB_AFTER = re.compile(
+    rf"{_WS}(?:(?:has|have|had|is|was|will|would|also|later|then)\b{_WS})?"
+    rf"(?:{alternation(frozenset(SPEECH_VERBS) | _CLAUSE_VERBS)})\b"
+)
 _LIST_GOES_ON = re.compile(rf"[^\S\n]*,|{_WS}(?:and|or){_WS}")
 
 
@@ -89,6 +101,8 @@ def coordinated(text: str, previous_end: int, start: int, end: int) -> bool:
     joint = _COORDINATED.fullmatch(text, previous_end, start)
     if joint is None or _POSSESSIVE.match(text, end, end + 3):
         return False
+    if _VERB_AFTER.match(text, end, end + ROLE_LOOKAHEAD):
+        return False  # "fled to Armenia, and Russia said …": a new clause with its own subject
     if joint.group("conj") or joint.group("conj2"):
         return True
     return _LIST_GOES_ON.match(text, end, end + 6) is not None
@@ -115,7 +129,9 @@ def _within(words: list[str], reach: int, vocabulary: frozenset[str]) -> bool:
 def _locative_before(words: list[str]) -> bool:
     last = words[-1]
     previous = words[-2] if len(words) > 1 else ""
-    if last in LOCATIVE_PREPOSITIONS or last in PLACE_OBJECT_VERBS or last in ("capital",):
+    if last in LOCATIVE_PREPOSITIONS:
+        return previous not in ATTITUDE_WORDS  # "anger at Moscow" is the government
+    if last in PLACE_OBJECT_VERBS or last == "capital":
         return True
     if last == "of":
         return previous in PLACE_OF_NOUNS or previous in ("city", "out")
@@ -131,7 +147,13 @@ def _locative_before(words: list[str]) -> bool:
 
 
 def _motion_before(words: list[str]) -> bool:
-    return words[-1] in _DIRECTION and _within(words, MOTION_REACH, MOTION_WORDS)
+    """ "the road to Yerevan", "trucks from Armenia" — but not "sent a message to Baku": a
+    thing a government sends or says between the motion word and the preposition."""
+    if words[-1] not in _DIRECTION:
+        return False
+    window = words[-MOTION_REACH - 1 : -1]
+    motion = [i for i, w in enumerate(window) if w in MOTION_WORDS]
+    return bool(motion) and not any(w in SOURCE_NOUNS for w in window[motion[-1] + 1 :])
 
 
 def _connection_before(words: list[str]) -> bool:
@@ -158,13 +180,17 @@ def _government_speaking(words: list[str]) -> bool:
 
 
 def _possessed_head(words: str) -> str:
-    """The head noun of the phrase after a possessive: the last word before a preposition, a
-    conjunction or an auxiliary ("Armenia's Syunik region" -> "region", "Azerbaijan's State
-    Border Service" -> "service", "Armenia's borders were" -> "borders")."""
+    """The head noun of the phrase after a possessive: the first word of land ("Armenia's
+    capital Yerevan" -> "capital"), else the last word before a preposition, a conjunction or an
+    auxiliary ("Armenia's Syunik region" -> "region", "Azerbaijan's State Border Service" ->
+    "service", "Armenia's borders were" -> "borders")."""
     phrase: list[str] = []
-    for word in words.lower().split()[:3]:
+    for raw in words.split()[:3]:
+        word = raw.lower()
         if word in PHRASE_STOP_WORDS:
             break
+        if word in TERRITORY_WORDS and not raw[0].isupper():
+            return word  # but "Azerbaijan's State Border Service" is an agency
         phrase.append(word)
     return phrase[-1] if phrase else ""
 

@@ -119,8 +119,8 @@ def attribute_speakers(
             speaker = full_names.get(speaker, speaker)  # "Mirzoyan said" after "Ararat Mirzoyan"
         elif speaker is not None:
             full_names.setdefault(speaker.split()[-1], speaker)
-        if label and speaker is not None:
-            label_floor = speaker
+        if label and speaker is not None and interview:
+            label_floor = speaker  # a Q&A label holds the floor; a headline "X: …" does not
         if speaker is None and floor is not None:
             speaker = floor
         if speaker is None and interview and primary and text.startswith(("“", '"')) and not floor:
@@ -252,8 +252,17 @@ _AFTER_CONNECTOR = re.compile(r"\b(?:of|and)\s+\Z")
 _NOT_IN_NAMES = TITLE_WORDS | NATIONALITY_WORDS | NOT_PERSON_WORDS
 
 
+# "Villagers said", "Diplomats told": a plural noun of people, not a surname.
+_PLURAL_OF_PEOPLE = re.compile(r"(?:ers|ists|ians|ants|ents|ees|ors|ives|ats|ies|men|ics)$")
+
+
 def _is_surname(word: str, not_people: frozenset[str]) -> bool:
-    return word not in not_people and word not in _NOT_IN_NAMES and not word.isupper()
+    return (
+        word not in not_people
+        and word not in _NOT_IN_NAMES
+        and not word.isupper()
+        and not _PLURAL_OF_PEOPLE.search(word)
+    )
 
 
 def _proper_name(candidate: str, not_people: frozenset[str] = frozenset()) -> str | None:

@@ -23,7 +23,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
-from caucasus_map.body import guess_body_span
+from caucasus_map.body import guess_body_span, is_chrome_line
 
 # One character for one character, so offsets never move.
 _VARIANT_MAP = {
@@ -46,6 +46,8 @@ _VARIANT_MAP = {
     "\u201e": '"',
     "\u00ab": '"',
     "\u00bb": '"',
+    "\ufeff": " ",  # byte-order mark
+    "\u200b": " ",  # zero-width space
 }
 _VARIANTS = str.maketrans(_VARIANT_MAP)
 # Variants are sparse in a text: replacing each match is much faster than translating every
@@ -145,6 +147,9 @@ _PLACE_WORD = r"[A-Z][A-Za-z'\-.]*[A-Za-z]"
 _DATELINE_PLACE = rf"(?P<place>{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,2}})"
 _AGENCY = r"[A-Z][A-Za-z&.\-]*(?:\s[A-Z][A-Za-z&.\-]*){0,3}"
 # PLACE [(Country) | , Region] [, DATE] [(AGENCY) | , AGENCY] then a dash, colon, slash or stop.
+#: Agencies whose name is written in mixed case after a stop ("Baku. 12 April. Trend."); names
+#: in capitals (REPORT.AZ, ARMENPRESS, AZERTAC) need no list.
+KNOWN_AGENCIES = frozenset({"Trend", "Turan", "Reuters", "Interfax", "Xinhua", "Anadolu"})
 _REGION = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,2}}"
 _AGENCY_WORD = r"[A-Z][A-Za-z]*(?:\.[A-Z]+)?|[A-Z]{2,}[A-Z.\-]*"  # Trend, REPORT.AZ, ARMENPRESS
 _DATELINE = re.compile(
@@ -152,8 +157,14 @@ _DATELINE = re.compile(
     rf"(?:\s?\((?P<country>[A-Z][^()\n]{{1,30}})\)"
     rf"|,\s(?!{_MONTH_WORD}\s?\d)(?P<region>{_REGION})(?=[,.\s(]))?"
     rf"(?:\s?[,./]\s?(?P<date>{_DATELINE_DATE}))?"
-    rf"(?:\s?\((?P<agency>{_AGENCY})\)|\s?[,./]?\s?(?P<agency2>{_AGENCY_WORD}))?"
+    rf"(?:\s?\((?P<agency>{_AGENCY})\)|(?:\s?[,/]\s?|\s)(?P<agency2>{_AGENCY_WORD})"
+    rf"|\.\s?(?P<agency3>[A-Z]{{2,}}[A-Z.\-]*|{'|'.join(sorted(KNOWN_AGENCIES))}))?"
     r"\s?(?P<end>[-–—]+|:|/|\.)?(?:[ \t]+|(?=\n)|\Z)"
+)
+#: Words that open a sentence with a date, never a dateline's place ("Last Tuesday, 19 …").
+_NOT_DATELINE_OPENERS = frozenset(
+    "Last Next On In By Since Until This That Early Late Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday".split()
 )
 #: A dateline stands at the very start of the body, before the first sentence's subject.
 MAX_DATELINE_CHARS = 90
@@ -183,19 +194,33 @@ def find_dateline(view: str, start: int) -> Dateline | None:
     match = _DATELINE.match(view, start, min(len(view), start + MAX_DATELINE_CHARS))
     if match is None:
         return None
-    agency = match.group("agency") or match.group("agency2")
+    agency = match.group("agency") or match.group("agency2") or match.group("agency3")
     region = match.group("region") or ""
     if agency is None and region.isupper() and len(region) > 1:
         agency = region  # "TEHRAN, IRNA --": an agency's name in capitals, not a region
     has_date = match.group("date") is not None
     place = match.group("place")
     end_mark = match.group("end") or ""
+    dash_or_colon = bool(end_mark) and end_mark[0] in "-–—:"
     shouting = place.isupper() and len(place) > 2
-    if match.group("agency2") and not (has_date or match.group("agency2").isupper()):
+    if place.split()[0] in _NOT_DATELINE_OPENERS:
+        return None  # "Last Tuesday, 19 September, Azerbaijan launched …"
+    agency2 = match.group("agency2")
+    if agency2 and not (has_date or agency2.isupper()):
         return None  # "Baku, Ganja and Barda …": a list of places, not a dateline
-    capital_agency = (agency or "").isupper() and end_mark[:1] in "-–—:"
+    if (
+        agency2
+        and not agency2.isupper()
+        and match.group(0)[: match.start("agency2")].rstrip()[-1:] == "."
+        and agency2 not in KNOWN_AGENCIES
+    ):
+        return None  # "Yevlakh, 21 September 2023. Azerbaijan said …": a sentence, not an agency
+    capital_agency = (agency or "").isupper() and dash_or_colon
     if not (
-        has_date or match.group("agency") or capital_agency or (shouting and end_mark[:1] in "-–—")
+        has_date
+        or match.group("agency")
+        or capital_agency
+        or (shouting and dash_or_colon and end_mark[0] != ":")
     ):
         return None
     if not end_mark and not agency:
@@ -278,6 +303,7 @@ def find_headline(view: str, body_start: int, title: str | None = None) -> tuple
     return None
 
 
+_CAPTION = re.compile(r"^(?:photo|image|video|credit|source|file photo)\b", re.IGNORECASE)
 # "Region: Armenia, Azerbaijan", "Tags: Tavush, Ijevan": a label and a list of names.
 _LABELLED_LIST = re.compile(r"^[A-Z][\w ]{0,20}:(?:[\s,;]+[A-Z0-9][^\s,;]*)+$")
 
@@ -291,7 +317,7 @@ def _reads_as_headline(line: str) -> bool:
         return False
     if _HAS_DIGIT_RUN.search(line) and len(words) <= 6:
         return False  # "21 September 2023 14:05"
-    if _LABELLED_LIST.match(line):
+    if _LABELLED_LIST.match(line) or _CAPTION.match(line) or is_chrome_line(line):
         return False
     return sum(w[:1].isdigit() for w in words) <= len(words) / 3
 

@@ -88,8 +88,8 @@ def year_is_date(text: str, lo: int, start: int) -> bool:
         return True
     word, dotted, initial, _ = prev
     lower = word.lower()
-    if lower in QUANTIFIERS:
-        return False
+    if lower in QUANTIFIERS or lower in NOT_DATE_NUMBER_WORDS:
+        return False  # "some 2000", "Flight 2023", "Article 2020"
     # A capitalised word inside a sentence right before the year makes it a name: an exercise,
     # a festival, a programme ("Mustafa Kemal Ataturk 2023", "Euro 2024"), not a date.
     return (

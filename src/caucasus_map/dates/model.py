@@ -33,7 +33,7 @@ class DateMention:
 
 class DateKind(Enum):
     """The kinds of date expression. Each atom kind has a row in the pattern table
-    (``patterns.TABLE``: first words, pattern, resolver); the joined kinds are made by the scan
+    (``table.TABLE``: first words, pattern, resolver); the joined kinds are made by the scan
     from neighbouring atoms."""
 
     # -- atoms: starting with a number

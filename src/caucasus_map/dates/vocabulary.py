@@ -54,7 +54,9 @@ QUANTIFIERS = frozenset({
 NOT_DATE_NUMBER_WORDS = frozenset({
     "v", "ver", "version", "versions", "release", "build", "update", "tel", "phone", "telephone",
     "fax", "mobile", "no", "nos", "number", "article", "art", "section", "sec", "clause",
-    "paragraph", "para", "item", "chapter", "rule", "resolution", "ip", "score", "scores"
+    "paragraph", "para", "item", "chapter", "rule", "resolution", "ip", "score", "scores",
+    "flight", "decree", "law", "room", "route", "bus", "platform", "gate", "code", "bill", "case",
+    "file", "protocol", "model"
 })  # fmt: skip
 
 # Units after a number that make it a quantity ("2000 troops", "2020 km"), never a year.

@@ -78,14 +78,17 @@ def find_in_text(
         found = matcher.find(view, start, end)
         if dateline is not None and start <= dateline.place_start < end:
             found = _with_capitalised_dateline(found, view, dateline, matcher)
+        headline = layout.headline
+        has_headline = headline is not None and start <= headline[0] < end
         for m in found:
+            in_headline = has_headline and layout.in_headline(m.start)
             role = m.role
             if dateline is not None and dateline.start <= m.start < dateline.end:
                 role = "dateline"  # the place of filing, and its country ("BAKU, Azerbaijan")
             surface = text[m.start : m.end]
-            mentions.append(
-                PlaceMention(m.place_id, surface, m.start, m.end, role, layout.in_headline(m.start))
-            )
+            if surface != m.surface or role != m.role or in_headline:
+                m = PlaceMention(m.place_id, surface, m.start, m.end, role, in_headline)
+            mentions.append(m)
         for d in find_dates(view, published, start=start, end=end):
             if (
                 dateline_date is not None
@@ -93,17 +96,12 @@ def find_in_text(
                 and dateline_date.start < d.end
             ):
                 continue  # the dateline's own date, read above with the dateline's rules
-            dates.append(
-                DateMention(
-                    text[d.start : d.end],
-                    d.start,
-                    d.end,
-                    d.date_start,
-                    d.date_end,
-                    d.precision,
-                    d.basis,
+            surface = text[d.start : d.end]
+            if surface != d.surface:  # the view made a variant plain: keep the raw characters
+                d = DateMention(
+                    surface, d.start, d.end, d.date_start, d.date_end, d.precision, d.basis
                 )
-            )
+            dates.append(d)
     if dateline_date is not None:
         dates.append(dateline_date)
         dates.sort(key=lambda d: d.start)

@@ -59,7 +59,6 @@ _KIND_AFTER = re.compile(
     r"[^\S\n]+(economic[^\S\n]+region|districts?|rayon|city|town|village|province|region)\b",
     re.IGNORECASE,
 )
-_OPENER_BEFORE = re.compile(rf"(?:{'|'.join(sorted(NAME_OPENERS))})[^\S\n]+\Z")
 _ORGANISATION_AFTER = re.compile(rf"[^\S\n]+(?:{'|'.join(sorted(ORGANISATION_WORDS))})\b")
 #: Characters before a name that the checks above look at.
 OPENER_LOOKBEHIND = 12
@@ -89,14 +88,19 @@ class Qualifiers:
     def resolve(self, text: str, start: int, end: int, place: Place) -> str | None:
         """The id of the place the name at ``text[start:end]`` means, or None when it means a
         place the gazetteer lacks (or no place)."""
-        if _OPENER_BEFORE.search(text, max(0, start - OPENER_LOOKBEHIND), start):
-            return None  # "East Zangezur"
+        if start > 1 and text[start - 1] == " ":
+            word_start = text.rfind(" ", max(0, start - OPENER_LOOKBEHIND), start - 1) + 1
+            if text[word_start : start - 1] in NAME_OPENERS:
+                return None  # "East Zangezur"
         if place.kind == "country" and _ORGANISATION_AFTER.match(text, end):
             return None  # "the Azerbaijan Army"
+        following = text[end : end + 1]
+        if following not in (" ", ",", "\n", "\t"):
+            return place.id  # a stop, a bracket, a possessive: no kind word follows
         kind_after = _KIND_AFTER.match(text, end)
         if kind_after is not None:
             word = " ".join(kind_after.group(1).lower().split())
-        elif (listed := _LIST_THEN_KIND.match(text, end)) is not None:
+        elif text.startswith((",", " and "), end) and (listed := _LIST_THEN_KIND.match(text, end)):
             word = PLURAL_KINDS[listed.group(2)]  # "the Aghdam, Kalbajar and Lachin districts"
         else:
             return place.id

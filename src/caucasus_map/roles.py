@@ -113,9 +113,7 @@ def _clause_words(text: str, start: int) -> list[str]:
     adjectives right before the name left out ("in the central" -> [..., "in"])."""
     tail = text[max(0, start - ROLE_LOOKBEHIND) : start]
     ends = [m.end() for m in _CLAUSE_END.finditer(tail)]
-    if ends:
-        tail = tail[ends[-1] :]
-    words = [w.lower() for w in _WORD.findall(tail)]
+    words = _WORD.findall(tail.lower(), ends[-1] if ends else 0)
     while words and (words[-1] in GEOGRAPHIC_ADJECTIVES or words[-1] in _DETERMINERS):
         words.pop()
     return words

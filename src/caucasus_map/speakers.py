@@ -200,6 +200,27 @@ def _fill_back_within_paragraphs(sentences: Sequence[Sentence], speakers: list[s
             speakers[i] = speakers[i + 1]
 
 
+#: How far before a speech verb a name and its apposition may start ("Hikmet Hajiyev, foreign
+#: policy adviser to President Ilham Aliyev, told"), and how far after it a name may end.
+BEFORE_VERB_CHARS = 180
+AFTER_VERB_CHARS = 120
+
+
+def _search_near_verbs(
+    pattern: re.Pattern[str], text: str, verbs: list[tuple[int, int]], *, after: bool
+) -> re.Match[str] | None:
+    """The first match of ``pattern`` in the stretch before (or, with ``after``, from) each
+    speech verb of ``text``."""
+    for start, end in verbs:
+        if after:
+            found = pattern.search(text, max(0, start - 2), min(len(text), end + AFTER_VERB_CHARS))
+        else:
+            found = pattern.search(text, max(0, start - BEFORE_VERB_CHARS), end)
+        if found:
+            return found
+    return None
+
+
 def _speaker_of(
     text: str,
     aliases: list[tuple[str, str]],
@@ -216,10 +237,12 @@ def _speaker_of(
             return named
     # A "verb:" cue is a speech verb too, so it cannot start before the first one: most
     # sentences have no speech verb and cost one scan instead of three.
-    speech = _SPEECH.search(text)
-    cue = (_VERB_COLON.search(text, speech.start()) or speech) if speech else None
+    verbs = [m.span() for m in _SPEECH.finditer(text)]
+    speech = verbs[0] if verbs else None
+    colon = _VERB_COLON.search(text, speech[0]) if speech else None
+    cue = colon.span() if colon else speech
     if cue is not None:
-        window = text[: cue.start()]  # who speaks stands before the verb …
+        window = text[: cue[0]]  # who speaks stands before the verb …
     elif (according := _ACCORDING.search(text)) is not None:
         window = text[according.end() :][:80]  # … or right after "according to"
     else:
@@ -227,8 +250,10 @@ def _speaker_of(
     named = _named(window, aliases)
     if named:
         return named
+    # The patterns below end at a speech verb (or start at "said"): each is tried only in the
+    # stretch around a verb, not over the whole sentence.
     for pattern in (_NAME_APPOSITION, _SAID_NAME, _NAME_SAID):
-        match = pattern.search(text)
+        match = _search_near_verbs(pattern, text, verbs, after=pattern is _SAID_NAME)
         if match:
             run = match.group(1)
             if _AFTER_CONNECTOR.search(text, 0, match.start(1)) and len(run.split()) > 2:
@@ -236,7 +261,7 @@ def _speaker_of(
             named = _named(run, aliases) or _proper_name(run, not_people)
             if named:
                 return named
-    surname = _SURNAME_SAID.search(text)
+    surname = _search_near_verbs(_SURNAME_SAID, text, verbs, after=False)
     if surname and _is_surname(surname.group(1), not_people):
         return surname.group(1)
     if _PRONOUN.search(window):

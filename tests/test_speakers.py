@@ -119,3 +119,19 @@ def test_a_surname_alone_is_the_full_name_given_earlier() -> None:
         "\u201cThe ball is in their court,\u201d Bayramov said."
     )
     assert speakers_of(text, [], interview=False) == ["Jeyhun Bayramov", "Jeyhun Bayramov"]
+
+
+def test_a_long_apposition_and_a_pronoun_that_points_at_the_previous_subject() -> None:
+    text = (
+        "Gagik Petrosyan, 47, who left his village as a teenager and grew up in a camp for "
+        "displaced families, said he hoped to go back.\n"
+        "Deputy Prime Minister Mher Grigoryan said the talks would go on.\n"
+        "Archbishop Bagrat Galstanyan, head of the diocese, arrived this morning. "
+        "\u201cWe are not against peace,\u201d he told the crowd."
+    )
+    assert speakers_of(text, [], interview=False) == [
+        "Gagik Petrosyan",
+        "Mher Grigoryan",
+        None,
+        "Bagrat Galstanyan",
+    ]

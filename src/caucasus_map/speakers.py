@@ -45,7 +45,7 @@ _NAME_SAID = re.compile(
 # "Hikmet Hajiyev, foreign policy adviser to President Ilham Aliyev, told Reuters": a name, an
 # apposition between commas, then the verb.
 _NAME_APPOSITION = re.compile(
-    rf"(?<![\w’'-])((?:{_CAPITALISED}\s){{1,3}}{_CAPITALISED}),\s[^,]{{1,120}},\s+"
+    rf"(?<![\w’'-])((?:{_CAPITALISED}\s){{1,3}}{_CAPITALISED})(?:,\s[^,]{{1,160}}){{1,2}},\s+"
     rf"{_AUXILIARY}(?:{_SPEECH_VERBS})\b"
 )
 
@@ -103,6 +103,7 @@ def attribute_speakers(
     primary = interviewees[0] if interviewees else None
     result: list[str | None] = []
     full_names: dict[str, str] = {}  # surname -> the full name it was first given with
+    previous_subject: str | None = None  # the person the previous sentence opens with
     last_speaker: str | None = None
     floor: str | None = None  # who holds the current paragraph
     label_floor: str | None = None  # in a Q&A ("Heshmati: …"), who holds it until the next label
@@ -112,9 +113,13 @@ def attribute_speakers(
             paragraph, floor = sentence.paragraph, label_floor
         text = sentence.text
         label = _LABEL.match(text)
+        # "Archbishop X, head of …, arrived. '…,' he told villagers": a pronoun points back at
+        # the person the sentence before was about, before the last one quoted.
+        referent = previous_subject or last_speaker
         speaker = _speaker_of(
-            text, aliases, last_speaker, primary, interview=interview, not_people=not_people
+            text, aliases, referent, primary, interview=interview, not_people=not_people
         )
+        previous_subject = _subject(text, not_people)
         if speaker is not None and " " not in speaker:
             speaker = full_names.get(speaker, speaker)  # "Mirzoyan said" after "Ararat Mirzoyan"
         elif speaker is not None:
@@ -202,7 +207,7 @@ def _fill_back_within_paragraphs(sentences: Sequence[Sentence], speakers: list[s
 
 #: How far before a speech verb a name and its apposition may start ("Hikmet Hajiyev, foreign
 #: policy adviser to President Ilham Aliyev, told"), and how far after it a name may end.
-BEFORE_VERB_CHARS = 180
+BEFORE_VERB_CHARS = 300
 AFTER_VERB_CHARS = 120
 
 
@@ -279,6 +284,15 @@ _NOT_IN_NAMES = TITLE_WORDS | NATIONALITY_WORDS | NOT_PERSON_WORDS
 
 # "Villagers said", "Diplomats told": a plural noun of people, not a surname.
 _PLURAL_OF_PEOPLE = re.compile(r"(?:ers|ists|ians|ants|ents|ees|ors|ives|ats|ies|men|ics)$")
+
+
+_OPENING_NAME = re.compile(rf"((?:{_CAPITALISED}\s){{1,5}}{_CAPITALISED})(?=,|\s[a-z])")
+
+
+def _subject(text: str, not_people: frozenset[str]) -> str | None:
+    """The person a sentence opens with ("Archbishop Bagrat Galstanyan, head of …"), if any."""
+    opening = _OPENING_NAME.match(text)
+    return _proper_name(opening.group(1), not_people) if opening else None
 
 
 def _is_surname(word: str, not_people: frozenset[str]) -> bool:

@@ -151,10 +151,15 @@ def extract_article(article: Article, text: str, matcher: PlaceMatcher) -> Artic
         interview=article.kind == "interview",
         not_people=matcher.surface_forms,
     )
-    sentences = [
-        Sentence(s.index, s.paragraph, s.start, s.end, text[s.start : s.end])
-        for s in view_sentences
-    ]
+    # Quotes are verbatim: where the view made a character plain, the raw sentence is kept.
+    sentences = (
+        view_sentences
+        if view == text
+        else [
+            Sentence(s.index, s.paragraph, s.start, s.end, text[s.start : s.end])
+            for s in view_sentences
+        ]
+    )
     excerpts = build_excerpts(
         article.id,
         article.published,

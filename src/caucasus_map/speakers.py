@@ -8,7 +8,7 @@ the end of that paragraph (reported speech runs on), and pronouns or description
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from caucasus_map.corpus import Speaker
 from caucasus_map.lexicon import NATIONALITY_WORDS, NOT_PERSON_WORDS, SPEECH_VERBS, TITLE_WORDS
@@ -103,7 +103,7 @@ def attribute_speakers(
     primary = interviewees[0] if interviewees else None
     result: list[str | None] = []
     full_names: dict[str, str] = {}  # surname -> the full name it was first given with
-    previous_subject: str | None = None  # the person the previous sentence opens with
+    previous_text = ""  # the sentence before, whose subject a pronoun may point at
     last_speaker: str | None = None
     floor: str | None = None  # who holds the current paragraph
     label_floor: str | None = None  # in a Q&A ("Heshmati: …"), who holds it until the next label
@@ -113,13 +113,18 @@ def attribute_speakers(
             paragraph, floor = sentence.paragraph, label_floor
         text = sentence.text
         label = _LABEL.match(text)
+
         # "Archbishop X, head of …, arrived. '…,' he told villagers": a pronoun points back at
         # the person the sentence before was about, before the last one quoted.
-        referent = previous_subject or last_speaker
+        def referent(
+            before: str = previous_text, fallback: str | None = last_speaker
+        ) -> str | None:
+            return _subject(before, not_people) or fallback
+
         speaker = _speaker_of(
             text, aliases, referent, primary, interview=interview, not_people=not_people
         )
-        previous_subject = _subject(text, not_people)
+        previous_text = text
         if speaker is not None and " " not in speaker:
             speaker = full_names.get(speaker, speaker)  # "Mirzoyan said" after "Ararat Mirzoyan"
         elif speaker is not None:
@@ -229,7 +234,7 @@ def _search_near_verbs(
 def _speaker_of(
     text: str,
     aliases: list[tuple[str, str]],
-    last_speaker: str | None,
+    referent: Callable[[], str | None],
     primary: str | None,
     *,
     interview: bool,
@@ -248,7 +253,7 @@ def _speaker_of(
     cue = colon.span() if colon else speech
     if cue is not None:
         window = text[: cue[0]]  # who speaks stands before the verb …
-    elif (according := _ACCORDING.search(text)) is not None:
+    elif "ccording to" in text and (according := _ACCORDING.search(text)) is not None:
         window = text[according.end() :][:80]  # … or right after "according to"
     else:
         return None
@@ -271,7 +276,7 @@ def _speaker_of(
         return surname.group(1)
     if _PRONOUN.search(window):
         # "He continued" in an interview is the interviewee; in a report, the last speaker.
-        return (primary or last_speaker) if interview else last_speaker
+        return (primary or referent()) if interview else referent()
     if interview and primary and _DESCRIPTION.search(window):
         return primary
     return None

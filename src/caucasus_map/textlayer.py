@@ -328,13 +328,28 @@ def _find_title(view: str, title: str, body_start: int) -> tuple[int, int] | Non
     words = title.translate(_VARIANTS).split()
     if not words:
         return None
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
     first_line_end = view.find("\n", body_start)
     limit = len(view) if first_line_end < 0 else first_line_end
     best = None
-    for match in pattern.finditer(view, 0, limit):
-        best = match.span()  # the last one before the body's first line ends
+    at = view.find(words[0], 0, limit)
+    while at >= 0:  # the last place before the body's first line ends where every word follows
+        end = _words_follow(view, at + len(words[0]), words[1:], limit)
+        if end is not None:
+            best = (at, end)
+        at = view.find(words[0], at + 1, limit)
     return best
+
+
+def _words_follow(view: str, position: int, words: list[str], limit: int) -> int | None:
+    """Where ``words`` end if they follow ``position`` in ``view``, each after white space."""
+    for word in words:
+        skipped = position
+        while skipped < limit and view[skipped].isspace():
+            skipped += 1
+        if skipped == position or not view.startswith(word, skipped):
+            return None
+        position = skipped + len(word)
+    return position if position <= limit else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,3 +100,26 @@ def test_an_excerpt_keeps_every_date_of_its_sentence(matcher) -> None:
     text = "Shusha was shelled on Friday, a week after talks in Brussels on 10 August."
     (shusha, *_) = [e for e in excerpts_of(text, matcher) if e.place_id == "shusha"]
     assert shusha.sentence_dates == ("Friday", "10 August")
+
+
+def test_a_page_date_stamp_is_not_an_event_date(matcher) -> None:
+    from caucasus_map.extract import find_in_text
+
+    text = (
+        "Talks resume in Brussels\n21 September 2023 14:05 (UTC+04:00) | Politics\n"
+        "The sides met in Brussels on 20 September 2023 and agreed to meet again, officials "
+        "said, while the road to Shusha stayed closed for a third week running.\n"
+    )
+    found = find_in_text(text, matcher, published=date(2023, 9, 21))
+    assert [d.surface for d in found.dates] == ["20 September 2023"]
+
+
+def test_an_anaphor_never_lands_after_publication(matcher) -> None:
+    from caucasus_map.extract import find_in_text
+
+    text = (
+        "Officials said the convoy was stopped that day near Shusha, and that the next day "
+        "it turned back towards the border with Armenia, according to witnesses.\n"
+    )
+    found = find_in_text(text, matcher, published=date(2023, 10, 17))
+    assert all(d.date_end <= date(2023, 10, 17) for d in found.dates)

@@ -20,8 +20,8 @@ from gold_scoring import DEV_GOLD, SHIPPED_GOLD, Tally, evaluate, load_gold, rea
 from caucasus_map.extract import find_in_text
 
 # (places precision, places recall of places the gazetteer has, roles, dates P, dates R, speakers)
-SHIPPED_FLOORS = (0.96, 0.97, 0.97, 0.94, 0.89, 0.90)
-DEV_FLOORS = (0.93, 0.97, 0.97, 0.94, 0.89, 0.74)
+SHIPPED_FLOORS = (0.96, 0.97, 0.97, 0.96, 0.89, 0.90)
+DEV_FLOORS = (0.93, 0.97, 0.97, 0.95, 0.90, 0.74)
 #: A shipped text hard-wrapped at 70 columns reads like its flat self (issue 8).
 MIN_WRAPPED_F1 = 0.98
 

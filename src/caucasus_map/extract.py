@@ -6,6 +6,7 @@ a process pool (or a cluster) one article at a time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -96,6 +97,8 @@ def find_in_text(
                 and dateline_date.start < d.end
             ):
                 continue  # the dateline's own date, read above with the dateline's rules
+            if _is_date_line(view, d):
+                continue  # "2023/05/21 | politics": the page's date stamp, not an event's date
             surface = text[d.start : d.end]
             if surface != d.surface:  # the view made a variant plain: keep the raw characters
                 d = DateMention(
@@ -106,6 +109,25 @@ def find_in_text(
         dates.append(dateline_date)
         dates.sort(key=lambda d: d.start)
     return TextFindings(layout, mentions, dates, published)
+
+
+# What may share a line with a date stamp: a time, a weekday, a time zone ("21 September 2023
+# 14:05 (UTC+04:00)", "Wednesday, 13 January 2021").
+_STAMP_WORDS = re.compile(r"[A-Za-z]*day\b|\b(?:am|pm|gmt|utc|updated|published)\b", re.I)
+_PROSE_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _is_date_line(view: str, mention: DateMention) -> bool:
+    """Whether ``mention`` is a date stamp: the only thing on its line but a time, a weekday or a
+    "|"-separated list of tags. Stamps are when a page was published, not when anything
+    happened."""
+    line_start = view.rfind("\n", 0, mention.start) + 1
+    line_end = view.find("\n", mention.end)
+    line = view[line_start : len(view) if line_end < 0 else line_end]
+    before = line[: mention.start - line_start]
+    after = line[mention.end - line_start :].split("|")[0]
+    rest = _STAMP_WORDS.sub("", before.split("|")[-1] + " " + after)
+    return not _PROSE_WORD.search(rest)
 
 
 def _with_capitalised_dateline(

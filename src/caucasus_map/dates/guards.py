@@ -28,14 +28,14 @@ SENTENCE_START_LOOKBACK = 3  # the punctuation and spacing that end the sentence
 GLUED_LOOKBACK = 2  # "1.5 May", "3,2020", "+2020": a digit and a separator right before
 NUMBER_BEFORE_LOOKBACK = 3  # "10 52.34.56": a number right before (a phone number, a list)
 VAGUE_LOOKBACK = 9  # "earlier " / "the " before "this year", "last year"
-SINCE_LOOKBACK = 14  # "since the " plus spacing
+SINCE_LOOKBACK = 20  # "since late the " plus spacing
 FROM_LOOKBACK = 12  # "between " plus spacing
 ORDINAL_LIST_LOOKBACK = 6  # "5th, " or "21st, " before "the 6th"
 
 GLUED_BEFORE = re.compile(r"[0-9+][.,:/]\Z|\+\Z")
 NUMBER_BEFORE = re.compile(rf"[0-9)]{SP}\Z")
 VAGUE_BEFORE = re.compile(rf"\b(?:{caps('the', 'earlier', 'later')}){S}\Z")
-SINCE_BEFORE = re.compile(rf"\b{caps('since')}{S}(?:the{S})?\Z")
+SINCE_BEFORE = re.compile(rf"\b{caps('since')}{S}(?:the{S})?(?:(?:late|early){S})?\Z")
 FROM_BEFORE = re.compile(rf"\b(?P<w>{caps('from', 'between')}){S}\Z")
 ORDINAL_LIST_BEFORE = re.compile(rf"[0-9](?:st|nd|rd|th),{S}\Z")
 TO_GAP = re.compile(rf"{S}(?P<w>to|until|till|through|and){S}|{SP}[–-]{SP}")

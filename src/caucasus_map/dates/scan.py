@@ -33,7 +33,7 @@ _ANCHOR_RE = re.compile(
     )
 )
 WORD_ANCHORS = (
-    *("day", "year", "month", "week"),
+    *("day", "year", "month", "week", "decade"),
     *("omorrow", "night", "morning", "afternoon", "evening"),  # tomorrow, tonight, last night ...
 )
 # How far an expression may start before its first anchor ("the beginning of the last year")
@@ -262,9 +262,10 @@ def resolve_anaphora(text: str, hits: list[Hit], pub: date | None) -> list[Hit]:
         else:
             lo_d, hi_d = spans.shifted(base, shift.unit, shift.n)
             precision = _SHIFT_PRECISION[shift.unit]
-        if anchor is None and hi_d > base:
-            # "Two years later", "the next day" counted from publication would lie after it:
-            # a report narrates what came before it, so the anchor is in an earlier paragraph.
+        if pub is not None and hi_d > pub and (anchor is None or anchor.hi <= pub):
+            # "Two years later", "the next day" counted from publication (or from a date at or
+            # before it) would lie after it: a report narrates what came before it, so the
+            # anchor is in an earlier paragraph. A stated future date may still be counted from.
             continue
         resolved = Hit(h.start, h.end, lo_d, hi_d, precision, h.kind, True)
         out.append(resolved)

@@ -166,7 +166,7 @@ def test_extract_reads_a_hard_wrapped_wire_story_with_its_headline_and_dateline(
     story.write_text(
         "Shelling reported near Shusha\n\n"
         "BAKU, Sept 21, 2023 (Reuters) - Azerbaijan said its units came under\n"
-        "fire overnight near Shusha, and that trucks from Armenia had been\n"
+        "fire on Tuesday near Shusha, and that trucks from Armenia had been\n"
         "turned back at the Lachin checkpoint the next day, a claim that the\n"
         "authorities in Yerevan rejected within hours as a fabrication meant\n"
         "to justify the closure of the only road into the region.\n",
@@ -182,4 +182,5 @@ def test_extract_reads_a_hard_wrapped_wire_story_with_its_headline_and_dateline(
     assert ("Lachin checkpoint", "location", False) in roles
     dates = {d["surface"]: d["date_start"] for d in result["dates"]}
     assert dates["Sept 21, 2023"] == "2023-09-21"  # the dateline gives the publication date …
-    assert dates["the next day"] == "2023-09-22"  # … and anaphora resolve against it
+    assert dates["Tuesday"] == "2023-09-19"  # … relative dates resolve against it
+    assert dates["the next day"] == "2023-09-20"  # … and anaphora against the date before them

@@ -1410,3 +1410,18 @@ def test_deadlines_may_lie_ahead(text: str, published: str, expected: tuple[str,
 def test_anaphora_find_their_day(text: str, expected: tuple[str, str]) -> None:
     found = {m.surface: m.date_start.isoformat() for m in find_dates(text, d("2023-09-20"))}
     assert found[expected[0]] == expected[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The court heard the case. 2021 was a hard year.", ["2021"]),
+        (
+            "Officials said on Monday that evacuations would begin the next day.",
+            ["Monday", "the next day"],
+        ),
+        ("Officials said on Monday that the convoy left the next day.", ["Monday"]),
+    ],
+)
+def test_years_after_a_full_stop_and_announced_dates(text: str, expected: list[str]) -> None:
+    assert [m.surface for m in find_dates(text, d("2023-09-25"))] == expected

@@ -123,3 +123,20 @@ def test_an_anaphor_never_lands_after_publication(matcher) -> None:
     )
     found = find_in_text(text, matcher, published=date(2023, 10, 17))
     assert all(d.date_end <= date(2023, 10, 17) for d in found.dates)
+
+
+def test_event_dates_on_short_lines_are_kept(matcher) -> None:
+    from caucasus_map.extract import find_in_text
+
+    text = (
+        "Timeline of the offensive in Karabakh, as reported by officials on both sides, with "
+        "the places named in their statements and the dates they gave for each step.\n"
+        "It was on 3 May.\n"
+        "| 19 September 2023 | Offensive in Karabakh |\n"
+        "Later events followed, and the road to Shusha closed again, officials said.\n"
+        "20 September 2023\n"
+        "A ceasefire was agreed in Shusha, both sides said later that evening.\n"
+    )
+    found = find_in_text(text, matcher, body=(0, len(text)), published=date(2023, 9, 25))
+    surfaces = [d.surface for d in found.dates]
+    assert {"3 May", "19 September 2023", "20 September 2023"} <= set(surfaces)

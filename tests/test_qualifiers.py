@@ -57,3 +57,15 @@ def found(text: str) -> list[tuple[str, str]]:
 )
 def test_the_words_around_a_name_pick_the_place(text: str, expected) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials call it part of a new region (East Zangezur).",
+        "East Zangezur was created in 2021.",
+        "The so-called \u201cEast Zangezur\u201d region was created in 2021.",
+    ],
+)
+def test_a_direction_word_opens_another_name_anywhere(text: str) -> None:
+    assert found(text) == []

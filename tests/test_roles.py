@@ -25,6 +25,7 @@ MATCHER = PlaceMatcher(
         place("yerevan", "settlement", "Yerevan", seat=True),
         place("moscow", "settlement", "Moscow", seat=True),
         place("washington", "settlement", "Washington", seat=True),
+        place("tbilisi", "settlement", "Tbilisi", seat=True),
         place("karabakh", "region", "Karabakh"),
         place("goris", "settlement", "Goris"),
     ]
@@ -73,7 +74,7 @@ ACTORS = [
     ("Few have trust in Moscow any more.", "Moscow"),
     ("The policy towards Armenia has not changed.", "Armenia"),
     ("Thousands fled to Armenia, and Russia said nothing.", "Russia"),
-    ("The talks were held in Baku and Moscow denied any role.", "Moscow"),
+    ("The talks were held in Baku, and Moscow denied any role.", "Moscow"),
     ("Azerbaijan's State Border Service said the post would stay.", "Azerbaijan"),
     ("According to Baku, the convoy carried arms.", "Baku"),
     ("Russia, Turkey and Iran backed the format.", "Iran"),
@@ -93,3 +94,17 @@ def test_the_name_is_the_government(text: str, surface: str) -> None:
 def test_towns_and_regions_are_always_places() -> None:
     assert role_of("Goris said nothing.", "Goris") == "location"
     assert role_of("Karabakh's leaders resigned.", "Karabakh") == "location"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        ("Officials in Baku and Yerevan said the talks went well.", "Yerevan", "location"),
+        ("People in Tbilisi, Baku and Yerevan said they were tired.", "Yerevan", "location"),
+        ("Russia's border guards left the post.", "Russia", "actor"),
+        ("Iran's border policy has not changed.", "Iran", "actor"),
+        ("Russia sent aid to Armenia within days.", "Armenia", "location"),
+    ],
+)
+def test_review_cases(text: str, surface: str, role: str) -> None:
+    assert role_of(text, surface) == role

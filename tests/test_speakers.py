@@ -135,3 +135,17 @@ def test_a_long_apposition_and_a_pronoun_that_points_at_the_previous_subject() -
         None,
         "Bagrat Galstanyan",
     ]
+
+
+def test_surnames_that_look_plural_and_possessive_subjects() -> None:
+    text = (
+        "The analyst Laurence Broers, who follows the talks, spoke first.\n"
+        "Broers said the talks had stalled.\n"
+        "Villagers said they would stay.\n"
+        "Prime Minister Nikol Pashinyan's spokeswoman, Nazeli Baghdasaryan, was asked. "
+        "\u201cNo comment,\u201d she said."
+    )
+    result = speakers_of(text, [], interview=False)
+    assert result[1] == "Broers"
+    assert result[2] is None
+    assert result[4] != "Nikol Pashinyan's"

@@ -211,3 +211,80 @@ def test_wrapped_paragraphs_without_blank_lines_between_them_stay_apart() -> Non
     text = "\n".join(textwrap.fill(p, 70) for p in PARAGRAPHS) + "\n"
     paragraphs = [" ".join(p.split()) for p in plain_view(text).split("\n") if p.strip()]
     assert paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agency"),
+    [
+        ("TEHRAN, IRNA -- The foreign minister said", "TEHRAN", "IRNA"),
+        ("Tehran, IRNA -- The foreign minister said", "Tehran", "IRNA"),
+        ("BAKU, Azerbaijan, Oct. 11 Trend: A missile struck", "BAKU", "Trend"),
+    ],
+)
+def test_agency_datelines_without_parentheses(line: str, place: str, agency: str) -> None:
+    found = find_dateline(line, 0)
+    assert found is not None
+    assert (line[found.place_start : found.place_end], found.agency) == (place, agency)
+
+
+BODY = (
+    "Officials from both sides met for five hours behind closed doors and agreed to meet "
+    "again, the presidential administration said in a statement.\n\n"
+    "The talks were the first since the ceasefire took hold, and they ended without a "
+    "detailed agreement on the status of the region.\n"
+)
+
+
+def test_a_dateline_on_its_own_lines_above_the_body() -> None:
+    text = "Home\nPolitics\nWorld\n\nTalks held in Yevlakh\nYEVLAKH, Sept. 21\nTrend:\n" + BODY
+    layout = read_layout(text)
+    assert layout.dateline is not None
+    assert text[layout.dateline.place_start : layout.dateline.place_end] == "YEVLAKH"
+    assert text[layout.headline[0] : layout.headline[1]] == "Talks held in Yevlakh"
+    assert (layout.dateline.start, layout.dateline.end) in layout.spans()
+
+
+def test_a_long_headline_opening_the_body_gives_way_to_the_dateline_below_it() -> None:
+    title = "Minister: border issues of the region must be solved by the countries of the region"
+    text = f"{title}\n\nTehran, IRNA -- {BODY}"
+    layout = read_layout(text)
+    assert text[layout.headline[0] : layout.headline[1]] == title
+    assert layout.dateline is not None and layout.dateline.agency == "IRNA"
+
+
+def test_title_byline_and_date_line_stay_out_of_the_body() -> None:
+    text = (
+        "Villagers in the north block the interstate highway for a second day running\n"
+        "By Anna Petrosyan\n21.10.2022\n\n" + BODY
+    )
+    layout = read_layout(text)
+    assert text[layout.body[0] :].startswith("Officials from both sides")
+    assert text[layout.headline[0] : layout.headline[1]].startswith("Villagers in the north")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Region: Armenia, Azerbaijan",
+        "Tags: Tavush, Ijevan",
+        "Share on Facebook Share on Twitter",
+        "Photo: Refugees arrive in Goris",
+    ],
+)
+def test_furniture_is_not_a_headline(line: str) -> None:
+    assert read_layout(f"{line}\n\n{BODY}").headline is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Video shows shelling near Shusha",
+        "Photo exhibition on Karabakh opens in Yerevan",
+        "Related talks stall as Baku and Yerevan trade blame",
+    ],
+)
+def test_headlines_that_open_with_a_furniture_word(line: str) -> None:
+    text = f"{line}\n\n{BODY}"
+    layout = read_layout(text)
+    assert layout.headline is not None
+    assert text[layout.headline[0] : layout.headline[1]] == line

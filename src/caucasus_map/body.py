@@ -23,6 +23,9 @@ _CHROME_STARTS = re.compile(
     rf"^\s*(?:{alternation(CHROME_LINE_STARTS)})\s*(?::.*|[!?.]?)\s*$|^\s*(?:{alternation(CHROME_LINE_STARTS)})\b(?=.{{0,60}}$)",
     re.IGNORECASE,
 )
+_CHROME_LABEL = re.compile(
+    rf"^\s*(?:{alternation(CHROME_LINE_STARTS)})\s*(?::.*|[!?.]?)\s*$", re.IGNORECASE
+)
 # Widgets that can sit anywhere on a short line ("Views: 1203", "© 2023 …").
 _CHROME_ANYWHERE = re.compile(alternation(CHROME_ANYWHERE), re.IGNORECASE)
 # The credits that close a wire story: "(Reporting by …; Editing by …)", "AP writer X in Yerevan
@@ -59,6 +62,14 @@ def is_chrome_line(line: str) -> bool:
     return bool(
         _CHROME_STARTS.match(line) or (len(line.split()) < 12 and _CHROME_ANYWHERE.search(line))
     )
+
+
+def is_chrome_label(line: str) -> bool:
+    """A line that is nothing but page furniture ("Related", "Tags: …", "Share on Facebook"),
+    as opposed to a headline that opens with such a word ("Related talks stall in Brussels")."""
+    if _CHROME_LABEL.match(line):
+        return True
+    return len(line.split()) < 12 and bool(_CHROME_ANYWHERE.search(line))
 
 
 def guess_body_span(text: str) -> tuple[int, int]:

@@ -97,7 +97,7 @@ def find_in_text(
                 and dateline_date.start < d.end
             ):
                 continue  # the dateline's own date, read above with the dateline's rules
-            if _is_date_line(view, d):
+            if _is_date_line(view, d, layout.body[0]):
                 continue  # "2023/05/21 | politics": the page's date stamp, not an event's date
             surface = text[d.start : d.end]
             if surface != d.surface:  # the view made a variant plain: keep the raw characters
@@ -111,23 +111,38 @@ def find_in_text(
     return TextFindings(layout, mentions, dates, published)
 
 
-# What may share a line with a date stamp: a time, a weekday, a time zone ("21 September 2023
-# 14:05 (UTC+04:00)", "Wednesday, 13 January 2021").
-_STAMP_WORDS = re.compile(r"[A-Za-z]*day\b|\b(?:am|pm|gmt|utc|updated|published)\b", re.I)
-_PROSE_WORD = re.compile(r"[A-Za-z]{4,}")
+# What may stand on a date stamp's line besides the date: a time, a weekday, a time zone, "updated"
+# ("21 September 2023 14:05 (UTC+04:00)", "Wednesday, 13 January 2021", "Updated: 12 May 2023").
+_STAMP_REST = re.compile(
+    r"(?:[\s,.:()+\-–—/]|\d{1,2}:\d{2}(?::\d{2})?|[A-Z][a-z]+day\b|\b(?:am|pm|AM|PM|GMT|UTC)\b"
+    r"|\b[Uu]pdated\b|\b[Pp]ublished\b|\d{2}:?\d{2}\b)*"
+)
+#: A stamp line is short, and stands among the first lines of the article.
+STAMP_MAX_CHARS = 80
+STAMP_MAX_LINE = 3
 
 
-def _is_date_line(view: str, mention: DateMention) -> bool:
-    """Whether ``mention`` is a date stamp: the only thing on its line but a time, a weekday or a
-    "|"-separated list of tags. Stamps are when a page was published, not when anything
-    happened."""
-    line_start = view.rfind("\n", 0, mention.start) + 1
-    line_end = view.find("\n", mention.end)
-    line = view[line_start : len(view) if line_end < 0 else line_end]
-    before = line[: mention.start - line_start]
-    after = line[mention.end - line_start :].split("|")[0]
-    rest = _STAMP_WORDS.sub("", before.split("|")[-1] + " " + after)
-    return not _PROSE_WORD.search(rest)
+def _is_date_line(view: str, mention: DateMention, body_start: int) -> bool:
+    """Whether ``mention`` is the page's date stamp: alone on a short line near the top but for a
+    time, a weekday or a time zone, or at the head of a "|"-separated line of lower-case tags
+    ("2023/05/21 | interview, politics"). A stamp is when a page was published, not when
+    anything happened; a date on a line of its own lower down (a timeline) is an event's."""
+    line_start = view.rfind("\n", max(0, mention.start - STAMP_MAX_CHARS), mention.start) + 1
+    line_end = view.find("\n", mention.end, mention.end + STAMP_MAX_CHARS)
+    if line_end < 0 or line_start == 0 and mention.start > STAMP_MAX_CHARS:
+        line_end = min(len(view), mention.end + STAMP_MAX_CHARS + 1)
+    if line_end - line_start > STAMP_MAX_CHARS:
+        return False
+    if view.count("\n", min(body_start, line_start), line_start) > STAMP_MAX_LINE:
+        return False
+    before = view[line_start : mention.start]
+    after = view[mention.end : line_end]
+    tags = ""
+    if "|" in after and not before.strip():
+        after, tags = after.split("|", 1)
+        if any(c.isupper() for c in tags):
+            return False  # "| 19 September 2023 | Offensive in Karabakh |": a table row
+    return bool(_STAMP_REST.fullmatch(before)) and bool(_STAMP_REST.fullmatch(after))
 
 
 def _with_capitalised_dateline(

@@ -54,7 +54,8 @@ ATTITUDE_WORDS = frozenset(
 #: Armenia", "trucks from Armenia", "returned from Moscow".
 MOTION_WORDS = frozenset(
     "road roads route routes highway highways railway railways corridor way path journey trip "
-    "trips flight flights convoy convoys trucks lorries vehicles cars buses cargo goods "
+    "trips flight flights convoy convoys trucks lorries vehicles cars buses cargo goods aid "
+    "assistance "
     "supplies shipments deliveries refugees evacuees migrants people residents families civilians "
     "exodus traffic passage access travel travelled traveled traveling travelling travels go goes "
     "going went gone come comes came coming return returns returned returning fled flee fleeing "
@@ -239,4 +240,21 @@ WIRE_CREDITS = (
     "additional reporting by",
     "contributed to this report",
     "contributed reporting",
+)
+#: Plural nouns for groups of people: "Villagers said", "Diplomats told" name no one.
+PEOPLE_NOUNS = frozenset(
+    "villagers residents refugees diplomats lawmakers officials analysts experts observers critics "
+    "witnesses protesters protestors activists soldiers troops police authorities ministers "
+    "leaders sources locals journalists reporters doctors teachers farmers drivers parents "
+    "survivors organisers organizers participants negotiators mediators monitors deputies members "
+    "spokespeople representatives citizens people investigators prosecutors lawyers officers "
+    "commanders militants separatists rebels voters students workers families neighbours "
+    "neighbors".split()
+)
+#: Nouns after a word of land that make the phrase the state's: "Russia's border guards",
+#: "Iran's border policy", "Armenia's land reform".
+STATE_NOUNS = frozenset(
+    "guard guards service services policy policies troops forces force police officials "
+    "authorities reform reforms agency committee ministry chief commander commanders control "
+    "protection security patrol patrols commission dispute disputes claims".split()
 )

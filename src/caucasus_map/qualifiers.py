@@ -59,6 +59,7 @@ _KIND_AFTER = re.compile(
     r"[^\S\n]+(economic[^\S\n]+region|districts?|rayon|city|town|village|province|region)\b",
     re.IGNORECASE,
 )
+_WORD_BEFORE = re.compile(r"(\w+)[^\S\n]+\Z")
 _ORGANISATION_AFTER = re.compile(rf"[^\S\n]+(?:{'|'.join(sorted(ORGANISATION_WORDS))})\b")
 #: Characters before a name that the checks above look at.
 OPENER_LOOKBEHIND = 12
@@ -88,10 +89,9 @@ class Qualifiers:
     def resolve(self, text: str, start: int, end: int, place: Place) -> str | None:
         """The id of the place the name at ``text[start:end]`` means, or None when it means a
         place the gazetteer lacks (or no place)."""
-        if start > 1 and text[start - 1] == " ":
-            word_start = text.rfind(" ", max(0, start - OPENER_LOOKBEHIND), start - 1) + 1
-            if text[word_start : start - 1] in NAME_OPENERS:
-                return None  # "East Zangezur"
+        opener = _WORD_BEFORE.search(text, max(0, start - OPENER_LOOKBEHIND), start)
+        if opener is not None and opener.group(1) in NAME_OPENERS:
+            return None  # "East Zangezur", "(North Caucasus)"
         if place.kind == "country" and _ORGANISATION_AFTER.match(text, end):
             return None  # "the Azerbaijan Army"
         following = text[end : end + 1]

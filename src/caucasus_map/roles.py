@@ -44,6 +44,7 @@ from caucasus_map.lexicon import (
     PLACE_OF_NOUNS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    STATE_NOUNS,
     TERRITORY_WORDS,
     VENUE_WORDS,
     alternation,
@@ -69,6 +70,9 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A clause ends at these; cues never reach across one.
 _CLAUSE_END = re.compile(r"[.;:!?\"“”()\[\],\n]")
 _DETERMINERS = frozenset({"the", "a", "an"})
+# What a government sends that is words, not goods: "sent a message to Baku" (but "sent aid to
+# Armenia" is a delivery to the place).
+_SAID_THINGS = SOURCE_NOUNS - MOTION_WORDS
 # Verbs that, right after a name, make it the subject of a new clause ("… and Moscow denied").
 _CLAUSE_VERBS = frozenset(
     "denied rejected accepted agreed refused responded reacted welcomed condemned demanded "
@@ -101,7 +105,7 @@ def coordinated(text: str, previous_end: int, start: int, end: int) -> bool:
     joint = _COORDINATED.fullmatch(text, previous_end, start)
     if joint is None or _POSSESSIVE.match(text, end, end + 3):
         return False
-    if _VERB_AFTER.match(text, end, end + ROLE_LOOKAHEAD):
+    if joint.group("conj") and _VERB_AFTER.match(text, end, end + ROLE_LOOKAHEAD):
         return False  # "fled to Armenia, and Russia said …": a new clause with its own subject
     if joint.group("conj") or joint.group("conj2"):
         return True
@@ -151,7 +155,7 @@ def _motion_before(words: list[str]) -> bool:
         return False
     window = words[-MOTION_REACH - 1 : -1]
     motion = [i for i, w in enumerate(window) if w in MOTION_WORDS]
-    return bool(motion) and not any(w in SOURCE_NOUNS for w in window[motion[-1] + 1 :])
+    return bool(motion) and not any(w in _SAID_THINGS for w in window[motion[-1] + 1 :])
 
 
 def _connection_before(words: list[str]) -> bool:
@@ -187,9 +191,19 @@ def _possessed_head(words: str) -> str:
         word = raw.lower()
         if word in PHRASE_STOP_WORDS:
             break
-        if word in TERRITORY_WORDS and not raw[0].isupper():
-            return word  # but "Azerbaijan's State Border Service" is an agency
         phrase.append(word)
+    raw_words = words.split()[: len(phrase) + 1]
+    for i, word in enumerate(phrase):
+        following = phrase[i + 1] if i + 1 < len(phrase) else ""
+        # "Armenia's capital Yerevan", "Armenia's eastern frontier", "Azerbaijan's Gazakh
+        # district": the land; but "Russia's border guards", "Iran's border policy" and
+        # "Azerbaijan's State Border Service" are the state's
+        if (
+            word in TERRITORY_WORDS
+            and not raw_words[i][0].isupper()
+            and following not in STATE_NOUNS
+        ):
+            return word
     return phrase[-1] if phrase else ""
 
 

@@ -11,7 +11,13 @@ import re
 from collections.abc import Callable, Sequence
 
 from caucasus_map.corpus import Speaker
-from caucasus_map.lexicon import NATIONALITY_WORDS, NOT_PERSON_WORDS, SPEECH_VERBS, TITLE_WORDS
+from caucasus_map.lexicon import (
+    NATIONALITY_WORDS,
+    NOT_PERSON_WORDS,
+    PEOPLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 from caucasus_map.sentences import Sentence
 
 _SPEECH_VERBS = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
@@ -287,11 +293,8 @@ _AFTER_CONNECTOR = re.compile(r"\b(?:of|and)\s+\Z")
 _NOT_IN_NAMES = TITLE_WORDS | NATIONALITY_WORDS | NOT_PERSON_WORDS
 
 
-# "Villagers said", "Diplomats told": a plural noun of people, not a surname.
-_PLURAL_OF_PEOPLE = re.compile(r"(?:ers|ists|ians|ants|ents|ees|ors|ives|ats|ies|men|ics)$")
-
-
-_OPENING_NAME = re.compile(rf"((?:{_CAPITALISED}\s){{1,5}}{_CAPITALISED})(?=,|\s[a-z])")
+# A name opening its sentence and followed by an apposition: "Archbishop X, head of …, arrived".
+_OPENING_NAME = re.compile(rf"((?:{_CAPITALISED}\s){{1,5}}{_CAPITALISED})(?=,)")
 
 
 def _subject(text: str, not_people: frozenset[str]) -> str | None:
@@ -305,7 +308,7 @@ def _is_surname(word: str, not_people: frozenset[str]) -> bool:
         word not in not_people
         and word not in _NOT_IN_NAMES
         and not word.isupper()
-        and not _PLURAL_OF_PEOPLE.search(word)
+        and word.lower() not in PEOPLE_NOUNS  # "Villagers said"
     )
 
 

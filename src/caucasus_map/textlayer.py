@@ -23,7 +23,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
-from caucasus_map.body import guess_body_span, is_chrome_line
+from caucasus_map.body import guess_body_span, is_chrome_label
 
 # One character for one character, so offsets never move.
 _VARIANT_MAP = {
@@ -303,7 +303,9 @@ def find_headline(view: str, body_start: int, title: str | None = None) -> tuple
     return None
 
 
-_CAPTION = re.compile(r"^(?:photo|image|video|credit|source|file photo)\b", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"^(?:photo|image|video|credit|source|file photo)s?\s*(?::|by\b)", re.IGNORECASE
+)
 # "Region: Armenia, Azerbaijan", "Tags: Tavush, Ijevan": a label and a list of names.
 _LABELLED_LIST = re.compile(r"^[A-Z][\w ]{0,20}:(?:[\s,;]+[A-Z0-9][^\s,;]*)+$")
 
@@ -317,7 +319,7 @@ def _reads_as_headline(line: str) -> bool:
         return False
     if _HAS_DIGIT_RUN.search(line) and len(words) <= 6:
         return False  # "21 September 2023 14:05"
-    if _LABELLED_LIST.match(line) or _CAPTION.match(line) or is_chrome_line(line):
+    if _LABELLED_LIST.match(line) or _CAPTION.match(line) or is_chrome_label(line):
         return False
     return sum(w[:1].isdigit() for w in words) <= len(words) / 3
 

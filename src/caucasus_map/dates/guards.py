@@ -88,8 +88,8 @@ def year_is_date(text: str, lo: int, start: int) -> bool:
         return True
     word, dotted, initial, _ = prev
     lower = word.lower()
-    if lower in QUANTIFIERS or lower in NOT_DATE_NUMBER_WORDS:
-        return False  # "some 2000", "Flight 2023", "Article 2020"
+    if lower in QUANTIFIERS or (lower in NOT_DATE_NUMBER_WORDS and not dotted):
+        return False  # "some 2000", "Flight 2023", "Article 2020" (but "… the case. 2021 was")
     # A capitalised word inside a sentence right before the year makes it a name: an exercise,
     # a festival, a programme ("Mustafa Kemal Ataturk 2023", "Euro 2024"), not a date.
     return (
@@ -141,3 +141,17 @@ DEADLINE_WORDS = frozenset({"by", "until", "till", "before"})
 def is_deadline(text: str, lo: int, pos: int) -> bool:
     """Whether the expression at ``pos`` follows a deadline word ("by May 15")."""
     return prev_word_lower(text, lo, pos) in DEADLINE_WORDS
+
+
+#: How far before an anaphoric date the future it announces is looked for.
+ANNOUNCED_LOOKBACK = 80
+_ANNOUNCED = re.compile(
+    r"\b(?:will|would|shall|is due to|are due to|is expected to|are expected to|plans? to|"
+    r"is set to|are set to|is scheduled to|are scheduled to)\b[^.!?]*\Z"
+)
+
+
+def announced(text: str, pos: int) -> bool:
+    """Whether the sentence before ``pos`` speaks of what is to come ("said evacuations would
+    begin the next day"), so a date after publication is what it means."""
+    return _ANNOUNCED.search(text, max(0, pos - ANNOUNCED_LOOKBACK), pos) is not None

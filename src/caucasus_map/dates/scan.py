@@ -262,10 +262,16 @@ def resolve_anaphora(text: str, hits: list[Hit], pub: date | None) -> list[Hit]:
         else:
             lo_d, hi_d = spans.shifted(base, shift.unit, shift.n)
             precision = _SHIFT_PRECISION[shift.unit]
-        if pub is not None and hi_d > pub and (anchor is None or anchor.hi <= pub):
+        if (
+            pub is not None
+            and hi_d > pub
+            and (anchor is None or anchor.hi <= pub)
+            and not guards.announced(text, h.start)
+        ):
             # "Two years later", "the next day" counted from publication (or from a date at or
             # before it) would lie after it: a report narrates what came before it, so the
-            # anchor is in an earlier paragraph. A stated future date may still be counted from.
+            # anchor is in an earlier paragraph — unless the sentence announces what is to come
+            # ("evacuations would begin the next day"), or a stated future date is counted from.
             continue
         resolved = Hit(h.start, h.end, lo_d, hi_d, precision, h.kind, True)
         out.append(resolved)

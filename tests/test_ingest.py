@@ -245,6 +245,11 @@ def test_killing_ingest_and_build_at_random_points_leaves_a_valid_store(
     project_copy: Path, tmp_path: Path
 ) -> None:
     rng = random.Random(20231023)
+    # How long an uninterrupted build takes on this machine: kill points are fractions of it,
+    # so most runs are cut off on a fast machine and a slow one alike.
+    started = time.perf_counter()
+    assert _spawn(project_copy, "build", "--force").wait(timeout=120) == 0
+    run_seconds = time.perf_counter() - started
     kills = 0
     for i in range(24):
         source = tmp_path / f"k{i}.txt"
@@ -253,9 +258,7 @@ def test_killing_ingest_and_build_at_random_points_leaves_a_valid_store(
             ["ingest", str(source), "--outlet", "Kill Test"] if i % 2 == 0 else ["build", "--force"]
         )
         process = _spawn(project_copy, *command)
-        # Kill points spread over a run; short enough that most runs are cut off on a fast or
-        # a slow machine alike.
-        time.sleep(rng.uniform(0.2, 1.6))
+        time.sleep(rng.uniform(0.1, 0.9) * run_seconds)
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1

@@ -2,7 +2,7 @@
 
 An excerpt's event date comes from a date expression inside the sentence when one resolves
 (``date_basis`` "stated" when it carries its own year, "resolved" when it leans on the publication
-date or an earlier date, as "yesterday", "August 31" or "the next day" do); otherwise it is the
+date or an earlier date, as "yesterday", "March 14" or "the next day" do); otherwise it is the
 publication date, with ``date_basis`` "reported" — the day the outlet reported it, not the day it
 happened.
 

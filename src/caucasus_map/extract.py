@@ -112,7 +112,7 @@ def find_in_text(
 
 
 # What may stand on a date stamp's line besides the date: a time, a weekday, a time zone, "updated"
-# ("21 September 2023 14:05 (UTC+04:00)", "Wednesday, 13 January 2021", "Updated: 12 May 2023").
+# ("21 September 2023 14:05 (UTC+04:00)", "Thursday, 9 March 2017", "Updated: 12 May 2023").
 _STAMP_REST = re.compile(
     r"(?:[\s,.:()+\-–—/]|\d{1,2}:\d{2}(?::\d{2})?|[A-Z][a-z]+day\b|\b(?:am|pm|AM|PM|GMT|UTC)\b"
     r"|\b[Uu]pdated\b|\b[Pp]ublished\b|\d{2}:?\d{2}\b)*"

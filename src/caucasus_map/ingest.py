@@ -190,7 +190,7 @@ def validate_metadata(meta: Metadata, name: str, *, today: date | None = None) -
 
 def detect_published(text: str, span: tuple[int, int]) -> tuple[date, str] | None:
     """A date line: a line near the top that is nothing but a full date (and maybe a time or a
-    weekday) — "01 September 2023 14:59", "2023/05/21", "Wednesday 13 January 2021". A date
+    weekday) — "09 March 2017 10:12", "2023/05/21", "Thursday 9 March 2017". A date
     inside a sentence is an event's, not the publication's. Returns the date and the line."""
     from caucasus_map.dates import find_dates
 

@@ -27,7 +27,7 @@ def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
 
 # --- place names ---------------------------------------------------------------------------------
 
-#: Words after the first that name the *kind* of place; matched in either case ("Lachin Corridor").
+#: Words after the first that name the *kind* of place; matched in either case ("Tavush Province").
 GENERIC_PLACE_WORDS = frozenset(
     "corridor road route highway crossing checkpoint region province district exclave city town "
     "village project bridge basin sea lake river proper republic".split()
@@ -102,15 +102,15 @@ SOURCE_NOUNS = frozenset(
     "letter note assurances guarantees word news orders order threat threats protest aid "
     "assistance help".split()
 )
-#: Nouns that make the place itself: "part of Azerbaijan", "the border with Armenia", "residents
-#: of Goris", "the capital Baku".
+#: Nouns that make the place itself: "part of Georgia", "the border with Iran", "residents
+#: of Goris", "the capital Tbilisi".
 PLACE_OF_NOUNS = frozenset(
     "mayor mayors part parts territory territories border borders area areas region regions city "
     "cities town towns village villages centre center centres centers people residents population "
     "citizens soil lands capital south north east west interior outskirts suburbs heart map "
     "side integrity rest airspace".split()
 )
-#: "claims to Armenia", "control over Karabakh": a claim on land is a claim on the place.
+#: "claims to Georgia", "control over Karabakh": a claim on land is a claim on the place.
 CLAIM_NOUNS = frozenset("claim claims control sovereignty jurisdiction".split())
 #: Words that may follow a possessive and make the place, not the state: "Armenia's borders",
 #: "Azerbaijan's southern districts".
@@ -129,9 +129,9 @@ PHRASE_STOP_WORDS = frozenset(
 #: What follows a name (or a hyphenated pair of names) to make it one end of a line on the map:
 #: "the Armenia border", "the Iran-Armenia border", "the Goris-Kapan road".
 LINE_WORDS = frozenset("border frontier road highway railway crossing pipeline".split())
-#: What a place name before it turns into a venue: "the Moscow meeting", "the Prague summit".
+#: What a place name before it turns into a venue: "the Minsk meeting", "the Prague summit".
 VENUE_WORDS = frozenset("meeting meetings summit talks format conference declaration".split())
-#: What a place name before it turns into the place where something happened: "the Ukraine war",
+#: What a place name before it turns into the place where something happened: "the Gaza war",
 #: "the Gaza offensive", "the Turkey earthquake".
 EVENT_WORDS = frozenset(
     "war wars conflict crisis offensive front frontline battlefield invasion earthquake "

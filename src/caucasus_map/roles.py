@@ -7,14 +7,14 @@ own is most often the state acting ("Baku denied", "between Azerbaijan and Armen
 role", "Russia-brokered"), so that is the default; a cue of place makes it the place:
 
 - a locative preposition: "in Tehran", "across Armenia", "in central Azerbaijan";
-- a noun of place before "of": "part of Azerbaijan", "residents of Baku", "the rest of Armenia";
+- a noun of place before "of": "part of Georgia", "residents of Baku", "the rest of Iran";
 - motion or transport to or from it: "the road to Yerevan", "trucks from Armenia", "fled to
   Armenia" (but "a statement from Baku" is the government speaking);
 - a connection: "links Armenia to Karabakh", "connecting Nakhchivan with Azerbaijan";
 - a geographic "between": "the border between Armenia and Azerbaijan" (but "talks between");
 - an attack on it or a verb whose object is the land: "the assault on Armenia", "entered Iran";
-- a claim on land: "claims to Armenia", "control over Baku";
-- what follows: "Armenia's borders", "the Iran-Armenia border", "the Ukraine war", "the Moscow
+- a claim on land: "claims to Georgia", "control over Baku";
+- what follows: "Armenia's borders", "the Iran-Armenia border", "the Gaza war", "the Prague
   summit" (a city only).
 
 The cues are word lists in :mod:`caucasus_map.lexicon`; the checks here look at the words of the

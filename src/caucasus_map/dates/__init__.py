@@ -7,15 +7,15 @@ pass then joins neighbours ("since" + date, "from A to B", "between A and B") an
 anaphoric dates ("the next day", "two weeks later") against the last date before them in the
 paragraph. No dateparser: it is slow and reads "may", "to" and bare numbers as dates.
 
-The rules in brief. Year-less forms ("August 31", "in December", "Monday", "on the 19th") mean
+The rules in brief. Year-less forms ("March 14", "in June", "Tuesday", "on the 19th") mean
 the most recent such day or month on or before publication, publication day included; "since X"
-runs from the start of X to publication. A surface is the minimal phrase ("on August 31" ->
-"August 31", "in 2020" -> "2020"). Month and weekday names count only capitalised; "May" and
+runs from the start of X to publication. A surface is the minimal phrase ("on March 14" ->
+"March 14", "in 2019" -> "2019"). Month and weekday names count only capitalised; "May" and
 "March" alone only after a preposition or a modifier ("In May,", "since May", "mid-May", "last
 May"), so the verbs never are. Parts of a month and a year are approximate: early = days 1–10 /
 January–April, mid = 11–20 / May–August, late = 21–end / September–December. Not dates:
-durations ("for 8 months", "44 days"), counts ("2000 troops", "29,800 square"), a year inside a
-name ("Mustafa Kemal Ataturk 2023"), vague spans ("earlier this year", "over the last year",
+durations ("for six weeks", "a 10-day trip"), counts ("2000 troops", "1,500 km"), a year inside a
+name ("Anakonda 2023", "Euro 2024"), vague spans ("earlier this year", "over the past year",
 "over the next month", "recently"), numbers like "1.5", "3.2 million", "version 2.10.23".
 
 The package: ``vocabulary`` (word lists), ``patterns`` (regular expressions), ``resolvers`` (one
@@ -77,15 +77,15 @@ def find_dates(
 
 
 def resolve_relative_date(expression: str, published: date) -> tuple[date, date, Precision] | None:
-    """Normalise one relative expression ("yesterday", "Monday", "last month", "last year",
-    "since December last year", "since April", ...) against the publication day; None when not
+    """Normalise one relative expression ("yesterday", "Tuesday", "last week", "next year",
+    "since November last year", "since June", ...) against the publication day; None when not
     relative."""
     text = expression.strip()
     hits = find_hits(text, published, 0, None)
     if len(hits) != 1 or not hits[0].needs_pub:
         return None
     h = hits[0]
-    # The caller may pass the preposition the surface leaves out ("on Monday", "in December").
+    # The caller may pass the preposition the surface leaves out ("on Tuesday", "in June").
     if not (LEAD_OK.fullmatch(text, 0, h.start) and TAIL_OK.fullmatch(text, h.end)):
         return None
     return h.lo, h.hi, h.precision

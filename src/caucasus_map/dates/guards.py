@@ -27,7 +27,7 @@ PREV_WORD_LOOKBACK = 40  # one word and the spacing before it ("approximately ",
 SENTENCE_START_LOOKBACK = 3  # the punctuation and spacing that end the sentence before a word
 GLUED_LOOKBACK = 2  # "1.5 May", "3,2020", "+2020": a digit and a separator right before
 NUMBER_BEFORE_LOOKBACK = 3  # "10 52.34.56": a number right before (a phone number, a list)
-VAGUE_LOOKBACK = 9  # "earlier " / "the " before "this year", "last year"
+VAGUE_LOOKBACK = 9  # "earlier " / "the " before "this year", "next year"
 SINCE_LOOKBACK = 20  # "since late the " plus spacing
 FROM_LOOKBACK = 12  # "between " plus spacing
 ORDINAL_LIST_LOOKBACK = 6  # "5th, " or "21st, " before "the 6th"
@@ -39,7 +39,7 @@ SINCE_BEFORE = re.compile(rf"\b{caps('since')}{S}(?:the{S})?(?:(?:late|early){S}
 FROM_BEFORE = re.compile(rf"\b(?P<w>{caps('from', 'between')}){S}\Z")
 ORDINAL_LIST_BEFORE = re.compile(rf"[0-9](?:st|nd|rd|th),{S}\Z")
 TO_GAP = re.compile(rf"{S}(?P<w>to|until|till|through|and){S}|{SP}[–-]{SP}")
-# What resolve_relative_date accepts around its one expression ("on Monday", "yesterday.").
+# What resolve_relative_date accepts around its one expression ("on Tuesday", "yesterday.").
 LEAD_OK = re.compile(rf"(?:(?:{caps('on', 'in', 'at', 'during', 'of', 'by')}){S})?")
 TAIL_OK = re.compile(r"[.,;:!?]?")
 WEEKDAY_GAP = re.compile(rf",?{S}|{SP},{SP}")
@@ -91,7 +91,7 @@ def year_is_date(text: str, lo: int, start: int) -> bool:
     if lower in QUANTIFIERS or (lower in NOT_DATE_NUMBER_WORDS and not dotted):
         return False  # "some 2000", "Flight 2023", "Article 2020" (but "… the case. 2021 was")
     # A capitalised word inside a sentence right before the year makes it a name: an exercise,
-    # a festival, a programme ("Mustafa Kemal Ataturk 2023", "Euro 2024"), not a date.
+    # a festival, a programme ("Anakonda 2023", "Euro 2024"), not a date.
     return (
         dotted
         or initial
@@ -112,7 +112,7 @@ def short_numeric_is_date(text: str, lo: int, start: int) -> bool:
 
 
 def bare_month_is_date(text: str, lo: int, start: int, end: int, m: int) -> bool:
-    """A bare month name is a date after a date word ("since October", "In May,"), or when no
+    """A bare month name is a date after a date word ("since March", "In May,"), or when no
     capitalised word follows ("the October Revolution" is a name). "March" needs the date word
     or a comma after it at a sentence start; "May" needs a preposition or a modifier before it
     ("May God help", "May, who said" are not dates), or a comma at a sentence start."""

@@ -10,9 +10,9 @@ from enum import Enum
 from typing import Any, Literal
 
 Precision = Literal["day", "month", "year", "interval", "approximate"]
-#: "stated": the expression carries its own full year ("13 January 2021", "18.09.23", "2020").
+#: "stated": the expression carries its own full year ("9 March 2017", "18.09.23", "2020").
 #: "resolved": it needed the publication day or an earlier date of the text ("yesterday",
-#: "Sept 21", "the next day", "since 2021" — whose end is the publication day).
+#: "Sept 21", "the next day", "since 2017" — whose end is the publication day).
 Basis = Literal["stated", "resolved"]
 
 PRECISIONS: frozenset[str] = frozenset({"day", "month", "year", "interval", "approximate"})
@@ -38,7 +38,7 @@ class DateKind(Enum):
 
     # -- atoms: starting with a number
     DMY_RANGE = "dmy_range"  # 19–20 September 2023
-    DMY = "dmy"  # 13 January 2021, 21st of September 2023
+    DMY = "dmy"  # 9 March 2017, 21st of September 2023
     NUMERIC = "numeric"  # 19.09.2023, 18/09/23, 9/18/2023
     DM = "dm"  # 9 May, 19th of September
     ISO = "iso"  # 2023-09-19, 2023/05/21
@@ -46,7 +46,7 @@ class DateKind(Enum):
     DECADE = "decade"  # 1990s, the 1990s
     YEAR = "year"  # 2020, the 2020 war
     AGO = "ago"  # two days ago, three weeks ago, a year ago
-    LAST_N = "last_n"  # the last three years, the past two months
+    LAST_N = "last_n"  # the past four years, the last six months
     SHIFT = "shift"  # two days later, a week earlier (anaphoric)
     # -- atoms: starting with a month name
     MDR = "mdr"  # September 19–20, 2023
@@ -54,9 +54,9 @@ class DateKind(Enum):
     MONTH_YEAR = "month_year"  # August 2022
     MONTH_REL_YEAR = "month_rel_year"  # December last year
     MD = "md"  # Sept. 19, September 19th
-    MONTH = "month"  # in December, since May
+    MONTH = "month"  # in June, since May
     # -- atoms: starting with a word
-    PART_OF = "part_of"  # the end of 2023, the beginning of September
+    PART_OF = "part_of"  # the end of 2019, the beginning of June
     HALF = "half"  # the first half of 2023
     QH = "qh"  # Q3 2023, H1 2024
     SEASON = "season"  # the spring of 2021
@@ -74,7 +74,7 @@ class DateKind(Enum):
     # -- made by joining atoms
     WEEKDAY_REL = "weekday_rel"  # "last Monday": a weekday that never merges with a date
     RANGE = "range"  # from 2020 to 2023
-    SINCE = "since"  # since April
+    SINCE = "since"  # since June
 
 
 @dataclass(frozen=True, slots=True)

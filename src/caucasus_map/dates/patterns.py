@@ -75,14 +75,14 @@ def year(name: str) -> str:
 
 _NUMBER = rf"(?P<n>[0-9][0-9]?|{caps(*NUMBER_WORDS)})"
 # The end of a clause, or a word that cannot be the noun an ordinal modifies ("on the 19th,",
-# "by the 21st and", but not "the 19th century").
+# "by the 21st and", but not "the 18th century").
 _CLAUSE_GOES_ON = (
     rf"(?={SP}(?:[.,;:!?)\]\"”’]|\Z|[\r\n])|{S}(?:[–—]|(?:{'|'.join(ORDINAL_DAY_AFTER)})\b))"
 )
 
 # ---------------------------------------------------------------------------------------------
 # One pattern per kind. At one position the first kind (in table order) that matches wins, so
-# longer forms come before their prefixes ("13 January 2021" before "13 January").
+# longer forms come before their prefixes ("9 March 2017" before "9 March").
 
 # -- starting with a number
 DMY_RANGE = rf"{day('a')}{SP}[–—-]{SP}{day('b')}{S}(?P<m>{MON})(?:,?{S}{year('y')})?"
@@ -151,7 +151,7 @@ WEEKDAY = rf"(?:(?P<rel>{caps('last', 'next')}){S})?(?P<wd>{'|'.join(WEEKDAY_NAM
 RELPERIOD = rf"(?P<rel>{caps(*LAST_NEXT_THIS)}){S}(?P<unit>week|month|year)\b"
 ORDINAL_DAY = rf"[Tt]he{S}(?P<d>[0-9][0-9]?)(?:st|nd|rd|th)\b{_CLAUSE_GOES_ON}"
 # Anaphoric: resolved against the last date before them in the paragraph.
-# "the same day as the meeting" is the day of an event, not of a date: skipped.
+# "the same day as the vote" is the day of an event, not of a date: skipped.
 SAME_DAY = (
     rf"(?:(?:{cap('that')}(?:{S}same)?|{cap('the')}{S}(?:very{S})?same){S}day\b(?![-’']|{S}as\b)"
     # "later that day", "earlier in the day", "that evening": the same day, another hour

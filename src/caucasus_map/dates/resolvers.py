@@ -250,7 +250,7 @@ def resolve_mod_month(p: Parts, text: str, pub: date | None, lo: int) -> Hit | N
 
 
 def resolve_part_of(p: Parts, text: str, pub: date | None, lo: int) -> Hit | None:
-    """ "the end of 2023", "the beginning of September", "the end of the last year"."""
+    """ "the end of 2019", "the beginning of June", "the end of next year"."""
     part = (p.group("part") or p.group("part2")).lower()
     kind = DateKind.PART_OF
     if p.group("y"):
@@ -339,7 +339,7 @@ def resolve_relperiod(p: Parts, text: str, pub: date | None, lo: int) -> Hit | N
         return None
     s = p.span()[0]
     if guards.VAGUE_BEFORE.search(text, max(0, s - guards.VAGUE_LOOKBACK), s):
-        return None  # "over the last year", "earlier this year": vague spans
+        return None  # "over the past year", "earlier this year": vague spans
     delta = REL_DELTA[p.group("rel").lower()]
     unit = p.group("unit")
     kind = DateKind.RELPERIOD
@@ -381,7 +381,7 @@ def resolve_ago(p: Parts, text: str, pub: date | None, lo: int) -> Hit | None:
 
 
 def resolve_last_n(p: Parts, text: str, pub: date | None, lo: int) -> Hit | None:
-    """ "the last three years", "the past two months": from the same day that many units back
+    """ "the past four years", "the last six months": from the same day that many units back
     to publication (an exact span, so an interval)."""
     if pub is None:
         return None

@@ -163,7 +163,7 @@ def apply_numeric_order(hits: list[Hit], order: NumericOrder | None) -> None:
 
 
 def merge_weekdays(text: str, hits: list[Hit]) -> list[Hit]:
-    """ "Wednesday 13 January 2021", "Tuesday, Sept. 19": the weekday only restates the date
+    """ "Thursday 9 March 2017", "Tuesday, Sept. 19": the weekday only restates the date
     that follows or precedes it; the date stands for both."""
     kept: list[Hit] = []
     for i, h in enumerate(hits):
@@ -193,7 +193,7 @@ def _year_later(hit: Hit) -> Hit | None:
 
 
 def join_ranges(text: str, hits: list[Hit], lo: int) -> list[Hit]:
-    """ "from 2020 to 2023", "between 1988 and 1989", "September 2022 – May 2023"."""
+    """ "from 2020 to 2023", "between 1991 and 1994", "September 2022 – May 2023"."""
     joined: list[Hit] = []
     i = 0
     while i < len(hits):
@@ -290,7 +290,7 @@ def _anchor_fits(lo: date, hi: date, unit: str) -> bool:
 
 
 def join_since(text: str, hits: list[Hit], pub: date | None, lo: int) -> list[Hit]:
-    """ "since April", "since December last year": from the start of the span to publication."""
+    """ "since June", "since November last year": from the start of the span to publication."""
     out: list[Hit] = []
     for h in hits:
         since = guards.SINCE_BEFORE.search(text, max(lo, h.start - guards.SINCE_LOOKBACK), h.start)

@@ -21,7 +21,7 @@ _YEAR_PARTS = {  # (first month, last month)
     "mid": (5, 8),
     "middle": (5, 8),
     "late": (9, 12),
-    # "the beginning of 2023" reads as early 2023, "the end of 2023" as late 2023.
+    # "the beginning of 2019" reads as early 2019, "the end of 2019" as late 2019.
     "beginning": (1, 4),
     "start": (1, 4),
     "end": (9, 12),

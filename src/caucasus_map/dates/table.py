@@ -1,6 +1,6 @@
 """The dispatch table: for each kind of atom, the words it can start with, its pattern and its
 resolver. Rows are tried in order at one position and the first that matches wins, so longer
-forms come before their prefixes ("13 January 2021" before "13 January"). A kind is a
+forms come before their prefixes ("9 March 2017" before "9 March"). A kind is a
 ``DateKind`` member and a resolver a function, so a typo in either fails at import.
 """
 

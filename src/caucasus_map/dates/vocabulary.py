@@ -23,7 +23,7 @@ NUMBER_WORDS = {
 LAST_NEXT_THIS = ("last", "next", "this")
 REL_DELTA = {"last": -1, "this": 0, "the": 0, "next": 1}
 
-# Words after which a bare month name reads as a date ("since October", "in September") even
+# Words after which a bare month name reads as a date ("since March", "in June") even
 # when a capitalised word follows, and without which "March" is too likely the verb.
 MONTH_CONTEXT = frozenset({
     "in", "since", "until", "till", "by", "of", "from", "to", "through", "and", "or", "early",
@@ -80,7 +80,7 @@ COUNT_SUFFIXES = ("year", "strong", "man", "member", "seat", "page", "km", "mile
 ORDINAL_DAY_BEFORE = frozenset({
     "on", "by", "until", "till", "since", "from", "to", "before", "after", "and", "through"
 })  # fmt: skip
-# … and before the end of the clause or one of these, not a noun ("the 19th century").
+# … and before the end of the clause or one of these, not a noun ("the 18th century").
 ORDINAL_DAY_AFTER = tuple(
     "and or but in at when while after before as until till to through with was were is will "
     "would had has the a we they he she it i there our their his her".split()

@@ -258,3 +258,24 @@ STATE_NOUNS = frozenset(
     "authorities reform reforms agency committee ministry chief commander commanders control "
     "protection security patrol patrols commission dispute disputes claims".split()
 )
+#: Offices a person is introduced with ("President Ilham Aliyev", "Foreign Minister Ararat
+#: Mirzoyan") and later referred to by ("the president said", "the minister added"), with the
+#: other ways news English names the same office.
+OFFICES: dict[str, tuple[str, ...]] = {
+    "president": ("head of state",),
+    "prime minister": ("premier",),
+    "foreign minister": ("top diplomat",),
+    "defence minister": (),
+    "defense minister": (),
+    "minister": (),
+    "governor": (),
+    "mayor": (),
+    "ombudsman": (),
+    "archbishop": (),
+    "ambassador": ("envoy",),
+    "spokesman": (),
+    "spokeswoman": (),
+    "spokesperson": (),
+    "adviser": ("aide",),
+    "commander": (),
+}

@@ -14,6 +14,7 @@ from caucasus_map.corpus import Speaker
 from caucasus_map.lexicon import (
     NATIONALITY_WORDS,
     NOT_PERSON_WORDS,
+    OFFICES,
     PEOPLE_NOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -54,6 +55,46 @@ _NAME_APPOSITION = re.compile(
     rf"(?<![\w’'-])((?:{_CAPITALISED}\s){{1,3}}{_CAPITALISED})(?:,\s[^,]{{1,160}}){{1,2}},\s+"
     rf"{_AUXILIARY}(?:{_SPEECH_VERBS})\b"
 )
+
+
+# "President Ilham Aliyev", "Foreign Minister Ararat Mirzoyan": an office, then the name.
+_OFFICE_TITLES = sorted((o.title() for o in OFFICES), key=len, reverse=True)
+# "President of the Republic of Azerbaijan Ilham Aliyev": the country is cut off by _proper_name.
+_OFFICE_NAME = re.compile(
+    rf"\b({'|'.join(_OFFICE_TITLES)})\s+((?:of\s+(?:the\s+)?)?"
+    rf"(?:{_CAPITALISED}\s+(?:of\s+)?){{0,5}}{_CAPITALISED})"
+)
+# A cheap first look: most sentences name no office.
+_HAS_OFFICE = re.compile("|".join(_OFFICE_TITLES))
+# "the president", "the Azerbaijani head of state" standing right before a speech verb.
+_OTHER_NAMES = {other: office for office, others in OFFICES.items() for other in others}
+_THE_OFFICE = re.compile(
+    r"\b[Tt]he\s+(?:[A-Za-z]+\s+){0,2}?("
+    + "|".join(sorted([*OFFICES, *_OTHER_NAMES], key=len, reverse=True))
+    + r")\s*,?\s*\Z"
+)
+
+
+def _offices_named(text: str, offices: dict[str, set[str]], not_people: frozenset[str]) -> None:
+    """Remember who holds each office the sentence introduces ("President Ilham Aliyev")."""
+    for match in _OFFICE_NAME.finditer(text):
+        person = _proper_name(match.group(2), not_people)
+        if person is not None:
+            office = match.group(1).lower()
+            offices.setdefault(office, set()).add(person)
+            # "Foreign Minister X" … "the minister said"
+            offices.setdefault(office.split()[-1], set()).add(person)
+
+
+def _office_holder(window: str, offices: dict[str, set[str]]) -> str | None:
+    """ "the president" / "the head of state" before a speech verb: the person introduced with
+    that office earlier in the article — when only one person was (an article that names two
+    foreign ministers leaves "the minister said" to the reader)."""
+    found = _THE_OFFICE.search(window)
+    if found is None:
+        return None
+    holders = offices.get(_OTHER_NAMES.get(found.group(1), found.group(1)), set())
+    return next(iter(holders)) if len(holders) == 1 else None
 
 
 def _alias_table(speakers: Sequence[Speaker]) -> list[tuple[str, str]]:
@@ -109,6 +150,7 @@ def attribute_speakers(
     primary = interviewees[0] if interviewees else None
     result: list[str | None] = []
     full_names: dict[str, str] = {}  # surname -> the full name it was first given with
+    offices: dict[str, set[str]] = {}  # "president" -> who the article introduced with it
     previous_text = ""  # the sentence before, whose subject a pronoun may point at
     last_speaker: str | None = None
     floor: str | None = None  # who holds the current paragraph
@@ -128,8 +170,16 @@ def attribute_speakers(
             return _subject(before, not_people) or fallback
 
         speaker = _speaker_of(
-            text, aliases, referent, primary, interview=interview, not_people=not_people
+            text,
+            aliases,
+            referent,
+            primary,
+            interview=interview,
+            not_people=not_people,
+            offices=offices,
         )
+        if _HAS_OFFICE.search(text):
+            _offices_named(text, offices, not_people)
         previous_text = text
         if speaker is not None and " " not in speaker:
             speaker = full_names.get(speaker, speaker)  # "Mirzoyan said" after "Ararat Mirzoyan"
@@ -245,6 +295,7 @@ def _speaker_of(
     *,
     interview: bool,
     not_people: frozenset[str] = frozenset(),
+    offices: dict[str, set[str]] | None = None,
 ) -> str | None:
     label = _LABEL.match(text)
     if label:
@@ -280,6 +331,8 @@ def _speaker_of(
     surname = _search_near_verbs(_SURNAME_SAID, text, verbs, after=False)
     if surname and _is_surname(surname.group(1), not_people):
         return surname.group(1)
+    if offices and (holder := _office_holder(window, offices)) is not None:
+        return holder  # "the president said", after "President Ilham Aliyev"
     if _PRONOUN.search(window):
         # "He continued" in an interview is the interviewee; in a report, the last speaker.
         return (primary or referent()) if interview else referent()

@@ -1,14 +1,9 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from place_factory import place
 
 from caucasus_map.mentions import PlaceMatcher
-from caucasus_map.places import Place
-
-
-def place(pid: str, kind: str, *aliases: str, seat: bool = False) -> Place:
-    return Place(pid, aliases[0], aliases, kind, "exact", "test", {}, seat)
-
 
 PLACES = [
     place("lachin_corridor", "corridor", "Lachin corridor", "Lachin crossing", "Lachin"),

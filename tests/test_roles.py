@@ -4,14 +4,9 @@ government. Every sentence is written for the test, in the styles of wires and a
 from __future__ import annotations
 
 import pytest
+from place_factory import place
 
 from caucasus_map.mentions import PlaceMatcher
-from caucasus_map.places import Place
-
-
-def place(pid: str, kind: str, *aliases: str, seat: bool = False) -> Place:
-    return Place(pid, aliases[0], aliases, kind, "exact", "test", {}, seat)
-
 
 MATCHER = PlaceMatcher(
     [

@@ -258,7 +258,7 @@ STATE_NOUNS = frozenset(
     "authorities reform reforms agency committee ministry chief commander commanders control "
     "protection security patrol patrols commission dispute disputes claims".split()
 )
-#: Offices a person is introduced with ("President Ilham Aliyev", "Foreign Minister Ararat
+#: Offices a person is introduced with ("President Vahagn Khachaturyan", "Foreign Minister Ararat
 #: Mirzoyan") and later referred to by ("the president said", "the minister added"), with the
 #: other ways news English names the same office.
 OFFICES: dict[str, tuple[str, ...]] = {

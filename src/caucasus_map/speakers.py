@@ -49,7 +49,7 @@ _SURNAME_SAID = re.compile(
 _NAME_SAID = re.compile(
     rf"((?:{_CAPITALISED}\s){{1,5}}{_CAPITALISED}),?\s+{_AUXILIARY}(?:{_SPEECH_VERBS})\b"
 )
-# "Hikmet Hajiyev, foreign policy adviser to President Ilham Aliyev, told Reuters": a name, an
+# "Hikmet Hajiyev, a senior adviser to the president, told Reuters": a name, an
 # apposition between commas, then the verb.
 _NAME_APPOSITION = re.compile(
     rf"(?<![\w’'-])((?:{_CAPITALISED}\s){{1,3}}{_CAPITALISED})(?:,\s[^,]{{1,160}}){{1,2}},\s+"
@@ -57,7 +57,7 @@ _NAME_APPOSITION = re.compile(
 )
 
 
-# "President Ilham Aliyev", "Foreign Minister Ararat Mirzoyan": an office, then the name.
+# "President Vahagn Khachaturyan", "Foreign Minister Ararat Mirzoyan": an office, then the name.
 _OFFICE_TITLES = sorted((o.title() for o in OFFICES), key=len, reverse=True)
 # "President of the Republic of Azerbaijan Ilham Aliyev": the country is cut off by _proper_name.
 _OFFICE_NAME = re.compile(
@@ -76,7 +76,7 @@ _THE_OFFICE = re.compile(
 
 
 def _offices_named(text: str, offices: dict[str, set[str]], not_people: frozenset[str]) -> None:
-    """Remember who holds each office the sentence introduces ("President Ilham Aliyev")."""
+    """Remember who holds each office the sentence introduces ("President Vahagn Khachaturyan")."""
     for match in _OFFICE_NAME.finditer(text):
         person = _proper_name(match.group(2), not_people)
         if person is not None:
@@ -267,7 +267,7 @@ def _fill_back_within_paragraphs(sentences: Sequence[Sentence], speakers: list[s
 
 
 #: How far before a speech verb a name and its apposition may start ("Hikmet Hajiyev, foreign
-#: policy adviser to President Ilham Aliyev, told"), and how far after it a name may end.
+#: adviser to the president, told"), and how far after it a name may end.
 BEFORE_VERB_CHARS = 300
 AFTER_VERB_CHARS = 120
 
@@ -332,7 +332,7 @@ def _speaker_of(
     if surname and _is_surname(surname.group(1), not_people):
         return surname.group(1)
     if offices and (holder := _office_holder(window, offices)) is not None:
-        return holder  # "the president said", after "President Ilham Aliyev"
+        return holder  # "the president said", after "President Vahagn Khachaturyan"
     if _PRONOUN.search(window):
         # "He continued" in an interview is the interviewee; in a report, the last speaker.
         return (primary or referent()) if interview else referent()
